@@ -1,0 +1,25 @@
+package dev.confab.contracts;
+
+/** Names of the Kafka topics the services talk over; every topic is keyed by conversation id. */
+public final class Topics {
+
+    /** User messages accepted by the gateway. */
+    public static final String CHAT_INBOUND = "chat.inbound";
+    /** NLU results for each user message. */
+    public static final String CHAT_UNDERSTOOD = "chat.understood";
+    /** Knowledge searches requested by dialog. */
+    public static final String RETRIEVAL_REQUESTS = "chat.retrieval.requests";
+    /** Knowledge search results for dialog. */
+    public static final String RETRIEVAL_RESULTS = "chat.retrieval.results";
+    /** Generation work for the SLM. */
+    public static final String GENERATION_REQUESTS = "chat.generation.requests";
+    /** Finished generations, so dialog can record the bot turn. */
+    public static final String GENERATION_RESULTS = "chat.generation.results";
+    /** Everything the client sees: tokens, final messages, end of turn. */
+    public static final String CHAT_OUTBOUND = "chat.outbound";
+    /** The public, versioned stream of conversation events for other teams. */
+    public static final String CONVERSATION_EVENTS = "conversation.events";
+
+    private Topics() {
+    }
+}

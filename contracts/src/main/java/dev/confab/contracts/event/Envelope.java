@@ -1,0 +1,65 @@
+package dev.confab.contracts.event;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * The one envelope every event travels in, on every topic.
+ *
+ * @param eventId          unique per event; consumers dedupe on it (delivery is at least once)
+ * @param type             wire name of the payload's {@link EventType}
+ * @param schemaVersion    version of that type's schema; only additive changes within a version
+ * @param occurredAt       when the producer created the event
+ * @param tenantId         the tenant that owns the conversation
+ * @param assistantId      the assistant that handles the conversation
+ * @param assistantVersion the assistant bundle version, once dialog has chosen one
+ * @param conversationId   the Kafka key of every topic
+ * @param turnId           the user turn this event belongs to
+ * @param traceparent      W3C trace context of the turn, for consumers outside the tracing system
+ * @param payload          the event body, or {@code null} when this build does not know {@code type}
+ */
+public record Envelope(
+        UUID eventId,
+        String type,
+        int schemaVersion,
+        Instant occurredAt,
+        String tenantId,
+        String assistantId,
+        String assistantVersion,
+        String conversationId,
+        String turnId,
+        String traceparent,
+        EventPayload payload) {
+
+    public Envelope {
+        Objects.requireNonNull(eventId, "eventId");
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(occurredAt, "occurredAt");
+        Objects.requireNonNull(tenantId, "tenantId");
+        Objects.requireNonNull(assistantId, "assistantId");
+        Objects.requireNonNull(conversationId, "conversationId");
+        Objects.requireNonNull(turnId, "turnId");
+    }
+
+    /** Starts a new turn: the first event of a user message. */
+    public static Envelope first(String tenantId, String assistantId, String conversationId, String turnId,
+                                 String traceparent, EventPayload payload) {
+        EventType eventType = EventType.of(payload);
+        return new Envelope(UUID.randomUUID(), eventType.wireName(), eventType.schemaVersion(), Instant.now(),
+                tenantId, assistantId, null, conversationId, turnId, traceparent, payload);
+    }
+
+    /** Creates the next event of the same turn, keeping its routing and tracing fields. */
+    public Envelope next(EventPayload nextPayload) {
+        EventType eventType = EventType.of(nextPayload);
+        return new Envelope(UUID.randomUUID(), eventType.wireName(), eventType.schemaVersion(), Instant.now(),
+                tenantId, assistantId, assistantVersion, conversationId, turnId, traceparent, nextPayload);
+    }
+
+    /** Returns a copy that names the assistant bundle version handling the turn. */
+    public Envelope withAssistantVersion(String version) {
+        return new Envelope(eventId, type, schemaVersion, occurredAt, tenantId, assistantId, version,
+                conversationId, turnId, traceparent, payload);
+    }
+}

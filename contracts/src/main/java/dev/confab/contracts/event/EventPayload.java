@@ -1,0 +1,6 @@
+package dev.confab.contracts.event;
+
+/** The body of an event; each implementation is one event type of the public contract. */
+public sealed interface EventPayload permits UserMessage, MessageUnderstood, RetrievalRequested, RetrievalPerformed,
+        GenerationRequested, GenerationCompleted, ReplyToken, ReplyMessage, ReplyDone, ConversationStarted, BotMessage {
+}

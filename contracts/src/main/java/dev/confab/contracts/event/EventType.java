@@ -1,0 +1,68 @@
+package dev.confab.contracts.event;
+
+import dev.confab.contracts.Topics;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** Every event type of the contract, with its wire name, schema version, payload class and topic. */
+public enum EventType {
+
+    USER_MESSAGE("user.message", 1, UserMessage.class, Topics.CHAT_INBOUND),
+    MESSAGE_UNDERSTOOD("message.understood", 1, MessageUnderstood.class, Topics.CHAT_UNDERSTOOD),
+    RETRIEVAL_REQUESTED("retrieval.requested", 1, RetrievalRequested.class, Topics.RETRIEVAL_REQUESTS),
+    RETRIEVAL_PERFORMED("retrieval.performed", 1, RetrievalPerformed.class, Topics.RETRIEVAL_RESULTS),
+    GENERATION_REQUESTED("generation.requested", 1, GenerationRequested.class, Topics.GENERATION_REQUESTS),
+    GENERATION_COMPLETED("generation.completed", 1, GenerationCompleted.class, Topics.GENERATION_RESULTS),
+    REPLY_TOKEN("reply.token", 1, ReplyToken.class, Topics.CHAT_OUTBOUND),
+    REPLY_MESSAGE("reply.message", 1, ReplyMessage.class, Topics.CHAT_OUTBOUND),
+    REPLY_DONE("reply.done", 1, ReplyDone.class, Topics.CHAT_OUTBOUND),
+    CONVERSATION_STARTED("conversation.started", 1, ConversationStarted.class, Topics.CONVERSATION_EVENTS),
+    BOT_MESSAGE("bot.message", 1, BotMessage.class, Topics.CONVERSATION_EVENTS);
+
+    private final String wireName;
+    private final int schemaVersion;
+    private final Class<? extends EventPayload> payloadClass;
+    private final String topic;
+
+    EventType(String wireName, int schemaVersion, Class<? extends EventPayload> payloadClass, String topic) {
+        this.wireName = wireName;
+        this.schemaVersion = schemaVersion;
+        this.payloadClass = payloadClass;
+        this.topic = topic;
+    }
+
+    public String wireName() {
+        return wireName;
+    }
+
+    public int schemaVersion() {
+        return schemaVersion;
+    }
+
+    public Class<? extends EventPayload> payloadClass() {
+        return payloadClass;
+    }
+
+    public String topic() {
+        return topic;
+    }
+
+    /** Classpath location of the JSON Schema that describes a whole event of this type. */
+    public String schemaResource() {
+        return "schemas/v" + schemaVersion + "/" + wireName + ".json";
+    }
+
+    public static Optional<EventType> fromWireName(String wireName) {
+        return Arrays.stream(values())
+                .filter(type -> type.wireName.equals(wireName))
+                .findFirst();
+    }
+
+    public static EventType of(EventPayload payload) {
+        return Arrays.stream(values())
+                .filter(type -> type.payloadClass == payload.getClass())
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No event type for " + payload.getClass()));
+    }
+}

@@ -1,0 +1,21 @@
+package dev.confab.contracts.event;
+
+import java.util.List;
+
+/**
+ * A finished generation, so dialog can record the bot turn ({@code generation.completed}).
+ *
+ * @param model            the model that wrote the text, or {@code null} when a fallback did
+ * @param promptTokens     tokens the model read, when it reported them
+ * @param completionTokens tokens the model wrote, when it reported them
+ * @param firstTokenMillis time from request to first token
+ * @param totalMillis      time from request to the end of the stream
+ */
+public record GenerationCompleted(String text, Provenance provenance, List<Citation> citations, String model,
+                                  Integer promptTokens, Integer completionTokens, long firstTokenMillis,
+                                  long totalMillis) implements EventPayload {
+
+    public GenerationCompleted {
+        citations = List.copyOf(citations);
+    }
+}
