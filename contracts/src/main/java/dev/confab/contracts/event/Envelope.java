@@ -3,6 +3,7 @@ package dev.confab.contracts.event;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * The one envelope every event travels in, on every topic.
@@ -31,6 +32,9 @@ public record Envelope(
         String turnId,
         String traceparent,
         EventPayload payload) {
+
+    /** What tenant, assistant, conversation and turn ids look like (the {@code identifier} of common.json). */
+    public static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}");
 
     public Envelope {
         Objects.requireNonNull(eventId, "eventId");

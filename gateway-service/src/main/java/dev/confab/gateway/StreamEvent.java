@@ -1,0 +1,46 @@
+package dev.confab.gateway;
+
+import dev.confab.contracts.event.Envelope;
+import dev.confab.contracts.event.ReplyDone;
+import dev.confab.contracts.event.ReplyMessage;
+import dev.confab.contracts.event.ReplyToken;
+
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * One event of the client's SSE stream.
+ *
+ * @param id   the SSE event id
+ * @param name the SSE event name: {@code token}, {@code message}, {@code error} or {@code done}
+ * @param data the JSON body
+ */
+public record StreamEvent(String id, String name, Object data) {
+
+    /** Why a stream ended without a complete reply. */
+    public record Error(String reason) {
+    }
+
+    public boolean isDone() {
+        return "done".equals(name);
+    }
+
+    /** Maps a reply event of {@code chat.outbound} to what the client sees; other events are not for clients. */
+    public static Optional<StreamEvent> from(Envelope reply) {
+        Object payload = reply.payload();
+        String name = payload instanceof ReplyToken ? "token"
+                : payload instanceof ReplyMessage ? "message"
+                : payload instanceof ReplyDone ? "done"
+                : null;
+        return Optional.ofNullable(name)
+                .map(eventName -> new StreamEvent(reply.eventId().toString(), eventName, reply.payload()));
+    }
+
+    public static StreamEvent error(String reason) {
+        return new StreamEvent(UUID.randomUUID().toString(), "error", new Error(reason));
+    }
+
+    public static StreamEvent done(int messages) {
+        return new StreamEvent(UUID.randomUUID().toString(), "done", new ReplyDone(messages));
+    }
+}

@@ -1,0 +1,56 @@
+package dev.confab.gateway.messaging;
+
+import dev.confab.contracts.event.Envelope;
+import dev.confab.gateway.StreamEvent;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.subscription.MultiEmitter;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Hands each reply event from {@code chat.outbound} to the open stream of its turn. */
+@ApplicationScoped
+public class ReplyRouter {
+
+    private final Map<String, MultiEmitter<? super StreamEvent>> openTurns = new ConcurrentHashMap<>();
+
+    public ReplyRouter(MeterRegistry registry) {
+        registry.gaugeMapSize("confab.gateway.open.turns", List.of(), openTurns);
+    }
+
+    /**
+     * The reply stream of one turn, ending after its {@code done} event. {@code request} (publishing the user
+     * message) is subscribed only once the turn is registered, so no reply can arrive before its stream exists.
+     */
+    public Multi<StreamEvent> replies(String turnId, Uni<Void> request) {
+        return Multi.createFrom().emitter(emitter -> {
+            openTurns.put(turnId, emitter);
+            emitter.onTermination(() -> openTurns.remove(turnId));
+            request.subscribe().with(sent -> Log.debugf("Turn %s published", turnId), emitter::fail);
+        });
+    }
+
+    @Incoming(Channels.CHAT_OUTBOUND)
+    public void route(Envelope reply) {
+        if (reply == null) {
+            return;
+        }
+        MultiEmitter<? super StreamEvent> stream = openTurns.get(reply.turnId());
+        if (stream == null) {
+            Log.debugf("No open stream for turn %s; dropping %s", reply.turnId(), reply.type());
+            return;
+        }
+        StreamEvent.from(reply).ifPresent(event -> {
+            stream.emit(event);
+            if (event.isDone()) {
+                stream.complete();
+            }
+        });
+    }
+}

@@ -1,0 +1,9 @@
+package dev.confab.gateway.rest;
+
+/** A request the API refuses, with the reason the client is told. */
+public class InvalidRequestException extends RuntimeException {
+
+    public InvalidRequestException(String reason) {
+        super(reason);
+    }
+}

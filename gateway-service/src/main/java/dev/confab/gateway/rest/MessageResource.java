@@ -1,0 +1,71 @@
+package dev.confab.gateway.rest;
+
+import dev.confab.contracts.event.Envelope;
+import dev.confab.gateway.StreamEvent;
+import dev.confab.gateway.config.GatewayConfig;
+import dev.confab.gateway.service.ChatService;
+import io.smallrye.mutiny.Multi;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
+import org.jboss.resteasy.reactive.RestPath;
+
+/** Accepts a user message and answers with the bot's reply as a server-sent event stream. */
+@Path("/v1/conversations/{conversationId}/messages")
+public class MessageResource {
+
+    private static final String DEFAULT_CHANNEL = "web";
+
+    private final ChatService chat;
+    private final GatewayConfig config;
+
+    public MessageResource(ChatService chat, GatewayConfig config) {
+        this.chat = chat;
+        this.config = config;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    public Multi<OutboundSseEvent> send(@RestPath String conversationId, SendMessageRequest request,
+                                        @Context Sse sse) {
+        validate(conversationId, request);
+        String channel = request.channel() == null ? DEFAULT_CHANNEL : request.channel();
+        return chat.send(conversationId, request.text(), channel)
+                .map(event -> toSse(sse, event));
+    }
+
+    private void validate(String conversationId, SendMessageRequest request) {
+        if (!Envelope.IDENTIFIER.matcher(conversationId).matches()) {
+            throw new InvalidRequestException("Invalid conversation id: use 1-128 letters, digits, '_', '-', '.' "
+                    + "or ':', starting with a letter or digit");
+        }
+        if (request == null || request.text() == null) {
+            throw new InvalidRequestException("Missing field 'text'");
+        }
+        if (request.text().isBlank()) {
+            throw new InvalidRequestException("Field 'text' is empty");
+        }
+        if (request.text().length() > config.maxMessageChars()) {
+            throw new InvalidRequestException("Field 'text' has " + request.text().length()
+                    + " characters; the limit is " + config.maxMessageChars());
+        }
+        if (request.channel() != null && !Envelope.IDENTIFIER.matcher(request.channel()).matches()) {
+            throw new InvalidRequestException("Invalid channel name");
+        }
+    }
+
+    private static OutboundSseEvent toSse(Sse sse, StreamEvent event) {
+        return sse.newEventBuilder()
+                .id(event.id())
+                .name(event.name())
+                .mediaType(MediaType.APPLICATION_JSON_TYPE)
+                .data(event.data())
+                .build();
+    }
+}

@@ -1,0 +1,10 @@
+package dev.confab.gateway.rest;
+
+/**
+ * Body of a send-message request.
+ *
+ * @param text    what the user wrote
+ * @param channel where it was written (web, mobile, ...); {@code web} when absent
+ */
+public record SendMessageRequest(String text, String channel) {
+}

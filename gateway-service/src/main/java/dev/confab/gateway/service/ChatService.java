@@ -1,0 +1,44 @@
+package dev.confab.gateway.service;
+
+import dev.confab.contracts.event.Envelope;
+import dev.confab.contracts.event.UserMessage;
+import dev.confab.gateway.StreamEvent;
+import dev.confab.gateway.config.GatewayConfig;
+import dev.confab.gateway.messaging.InboundPublisher;
+import dev.confab.gateway.messaging.ReplyRouter;
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Multi;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.UUID;
+
+/** Starts a turn for a user message and streams the bot's reply back. */
+@ApplicationScoped
+public class ChatService {
+
+    private final GatewayConfig config;
+    private final InboundPublisher publisher;
+    private final ReplyRouter router;
+
+    public ChatService(GatewayConfig config, InboundPublisher publisher, ReplyRouter router) {
+        this.config = config;
+        this.publisher = publisher;
+        this.router = router;
+    }
+
+    /** The events of the reply; the stream always ends with {@code done}, after an {@code error} if need be. */
+    public Multi<StreamEvent> send(String conversationId, String text, String channel) {
+        Envelope message = Envelope.first(config.defaultTenant(), config.defaultAssistant(), conversationId,
+                UUID.randomUUID().toString(), null, new UserMessage(text, channel));
+        return router.replies(message.turnId(), publisher.publish(message))
+                .ifNoItem().after(config.replyIdleTimeout()).fail()
+                .onFailure().recoverWithMulti(failure -> failedTurn(message, failure));
+    }
+
+    private Multi<StreamEvent> failedTurn(Envelope message, Throwable failure) {
+        Log.warnf(failure, "Turn %s of conversation %s failed", message.turnId(), message.conversationId());
+        return Multi.createFrom().items(
+                StreamEvent.error("The assistant could not reply in time. Please try again."),
+                StreamEvent.done(0));
+    }
+}

@@ -1,0 +1,164 @@
+package dev.confab.gateway.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.confab.contracts.Topics;
+import dev.confab.contracts.event.Envelope;
+import dev.confab.contracts.event.EventJson;
+import dev.confab.contracts.event.Provenance;
+import dev.confab.contracts.event.ReplyDone;
+import dev.confab.contracts.event.ReplyMessage;
+import dev.confab.contracts.event.ReplyToken;
+import dev.confab.contracts.event.UserMessage;
+import dev.confab.testsupport.EventSchemas;
+import dev.confab.testsupport.KafkaTestResource;
+import dev.confab.testsupport.TopicClient;
+import dev.confab.testsupport.TopicClient.TopicRecord;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+/** The send-message endpoint: what reaches Kafka, what the client streams back, and what is refused. */
+@QuarkusTest
+@QuarkusTestResource(KafkaTestResource.class)
+class MessageResourceTest {
+
+    private static TopicClient kafka;
+
+    @BeforeAll
+    static void connect() {
+        kafka = TopicClient.shared();
+    }
+
+    @AfterAll
+    static void disconnect() {
+        kafka.close();
+    }
+
+    @Test
+    void streamsTokensThenTheMessageThenDone() throws Exception {
+        String conversationId = "c-" + UUID.randomUUID();
+        CompletableFuture<String> response = CompletableFuture.supplyAsync(() -> given()
+                .contentType(ContentType.JSON)
+                .body("{\"text\": \"What does a new card cost?\"}")
+                .when().post("/v1/conversations/{id}/messages", conversationId)
+                .then().statusCode(200).contentType(containsString("text/event-stream"))
+                .extract().asString());
+
+        TopicRecord inbound = await().atMost(Duration.ofSeconds(20))
+                .until(() -> kafka.conversation(Topics.CHAT_INBOUND, conversationId), records -> !records.isEmpty())
+                .get(0);
+        Envelope message = EventJson.fromTree(inbound.value());
+        assertThat(EventSchemas.violations(inbound.value())).isEmpty();
+        assertThat(message.payload()).isEqualTo(new UserMessage("What does a new card cost?", "web"));
+
+        reply(message.next(new ReplyToken(0, "It")));
+        reply(message.next(new ReplyToken(1, " is free.")));
+        reply(message.next(new ReplyMessage("It is free.", Provenance.TEMPLATE, List.of())));
+        reply(message.next(new ReplyDone(1)));
+
+        SseStream stream = SseStream.parse(response.get(30, TimeUnit.SECONDS));
+        assertThat(stream.names()).containsExactly("token", "token", "message", "done");
+        assertThat(stream.named("token")).extracting(event -> event.data().path("text").asText())
+                .containsExactly("It", " is free.");
+        assertThat(stream.named("message").get(0).data().path("text").asText()).isEqualTo("It is free.");
+        assertThat(stream.events()).allMatch(event -> event.id() != null);
+    }
+
+    @Test
+    void repliesOfOtherTurnsDoNotLeakIntoTheStream() throws Exception {
+        String conversationId = "c-" + UUID.randomUUID();
+        CompletableFuture<String> response = CompletableFuture.supplyAsync(() -> given()
+                .contentType(ContentType.JSON)
+                .body("{\"text\": \"hello\"}")
+                .when().post("/v1/conversations/{id}/messages", conversationId)
+                .then().extract().asString());
+        Envelope message = EventJson.fromTree(await().atMost(Duration.ofSeconds(20))
+                .until(() -> kafka.conversation(Topics.CHAT_INBOUND, conversationId), records -> !records.isEmpty())
+                .get(0).value());
+        Envelope otherTurn = Envelope.first(message.tenantId(), message.assistantId(), conversationId, "t-other",
+                null, new UserMessage("earlier", "web"));
+
+        reply(otherTurn.next(new ReplyToken(0, "stale")));
+        reply(message.next(new ReplyToken(0, "Hi")));
+        reply(message.next(new ReplyDone(0)));
+
+        SseStream stream = SseStream.parse(response.get(30, TimeUnit.SECONDS));
+        assertThat(stream.named("token")).extracting(event -> event.data().path("text").asText())
+                .containsExactly("Hi");
+    }
+
+    @Test
+    void turnWithoutAnyReplyEndsWithAnErrorInsteadOfHanging() {
+        String body = given()
+                .contentType(ContentType.JSON)
+                .body("{\"text\": \"is anyone there?\"}")
+                .when().post("/v1/conversations/{id}/messages", "c-" + UUID.randomUUID())
+                .then().statusCode(200)
+                .extract().asString();
+
+        SseStream stream = SseStream.parse(body);
+        assertThat(stream.names()).containsExactly("error", "done");
+        assertThat(stream.named("error").get(0).data().path("reason").asText()).contains("could not reply");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "malformed JSON      | c-1        | {\"text\": \"hi\"     | not valid JSON",
+            "missing text        | c-1        | {\"channel\": \"web\"} | Missing field 'text'",
+            "empty text          | c-1        | {\"text\": \"   \"}   | Field 'text' is empty",
+            "invalid id          | -starts-bad | {\"text\": \"hi\"}    | Invalid conversation id",
+            "invalid channel     | c-1        | {\"text\": \"hi\", \"channel\": \"<script>\"} | Invalid channel"})
+    void badInputIsRefusedWithAProblemAndNothingReachesKafka(String name, String conversationId, String body,
+                                                             String reason) {
+        int before = kafka.records(Topics.CHAT_INBOUND).size();
+
+        given()
+                .contentType(ContentType.JSON)
+                .body(body)
+                .when().post("/v1/conversations/{id}/messages", conversationId)
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("status", equalTo(400))
+                .body("detail", containsString(reason));
+
+        assertThat(kafka.records(Topics.CHAT_INBOUND)).hasSize(before);
+    }
+
+    @Test
+    void textOverTheConfiguredLimitIsRefused() {
+        int before = kafka.records(Topics.CHAT_INBOUND).size();
+
+        given()
+                .contentType(ContentType.JSON)
+                .body("{\"text\": \"" + "a".repeat(4001) + "\"}")
+                .when().post("/v1/conversations/{id}/messages", "c-long")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("detail", equalTo("Field 'text' has 4001 characters; the limit is 4000"));
+
+        assertThat(kafka.records(Topics.CHAT_INBOUND)).hasSize(before);
+    }
+
+    private static void reply(Envelope event) {
+        JsonNode tree = EventJson.tree(event);
+        assertThat(EventSchemas.violations(tree)).isEmpty();
+        kafka.send(Topics.CHAT_OUTBOUND, event.conversationId(), EventJson.write(event));
+    }
+}

@@ -1,0 +1,36 @@
+package dev.confab.nlu.messaging;
+
+import dev.confab.contracts.event.Envelope;
+import dev.confab.contracts.event.UserMessage;
+import dev.confab.nlu.service.UnderstandingService;
+import io.quarkus.logging.Log;
+import io.smallrye.reactive.messaging.kafka.Record;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Outgoing;
+
+/** Reads user messages from {@code chat.inbound} and writes what they mean to {@code chat.understood}. */
+@ApplicationScoped
+public class UnderstandingProcessor {
+
+    public static final String CHAT_INBOUND = "chat-inbound";
+    public static final String CHAT_UNDERSTOOD = "chat-understood";
+
+    private final UnderstandingService understanding;
+
+    public UnderstandingProcessor(UnderstandingService understanding) {
+        this.understanding = understanding;
+    }
+
+    /** Returns {@code null}, which skips the record, for anything that is not a user message. */
+    @Incoming(CHAT_INBOUND)
+    @Outgoing(CHAT_UNDERSTOOD)
+    public Record<String, Envelope> understand(Envelope event) {
+        if (event == null || !(event.payload() instanceof UserMessage message)) {
+            Log.warnf("Skipping an event that is not a user message: %s", event == null ? "unreadable" : event.type());
+            return null;
+        }
+        Envelope understood = event.next(understanding.understand(message));
+        return Record.of(understood.conversationId(), understood);
+    }
+}

@@ -1,0 +1,103 @@
+package dev.confab.testsupport;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+
+/** Lets a test play the other services: write raw events to a topic and read back everything a topic holds. */
+public final class TopicClient implements AutoCloseable {
+
+    /** One record as the test sees it: the key, the value as JSON, and where it landed. */
+    public record TopicRecord(String key, JsonNode value, int partition, long offset) {
+    }
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final String bootstrapServers;
+    private final KafkaProducer<String, byte[]> producer;
+
+    public TopicClient(String bootstrapServers) {
+        this.bootstrapServers = bootstrapServers;
+        this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
+                new StringSerializer(), new ByteArraySerializer());
+    }
+
+    /** A client of the JVM's shared test cluster. */
+    public static TopicClient shared() {
+        return new TopicClient(SharedKafka.bootstrapServers());
+    }
+
+    public void send(String topic, String key, byte[] value) {
+        try {
+            producer.send(new ProducerRecord<>(topic, key, value)).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Cannot write to " + topic, e.getCause());
+        }
+    }
+
+    /** Everything the topic holds right now, in offset order per partition. */
+    public List<TopicRecord> records(String topic) {
+        try (KafkaConsumer<String, byte[]> consumer = newConsumer()) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+                    .map(info -> new TopicPartition(topic, info.partition()))
+                    .toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            List<TopicRecord> records = new ArrayList<>();
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    records.add(new TopicRecord(record.key(), parse(record.value()), record.partition(), record.offset()));
+                }
+            }
+            return records;
+        }
+    }
+
+    /** The records of one conversation on a topic, in the order they were written (one key, one partition). */
+    public List<TopicRecord> conversation(String topic, String conversationId) {
+        return records(topic).stream()
+                .filter(record -> conversationId.equals(record.key()))
+                .toList();
+    }
+
+    private KafkaConsumer<String, byte[]> newConsumer() {
+        return new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false"),
+                new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
+    private JsonNode parse(byte[] value) {
+        try {
+            return value == null ? null : json.readTree(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        producer.close();
+    }
+}
