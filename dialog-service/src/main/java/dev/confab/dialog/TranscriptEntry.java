@@ -1,0 +1,62 @@
+package dev.confab.dialog;
+
+import dev.confab.contracts.event.ChatTurn;
+import dev.confab.contracts.event.Envelope;
+import dev.confab.contracts.event.Provenance;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** One message of a conversation's append-only transcript, recorded from the event that carried it. */
+@Entity
+@Table(name = "transcript_entry")
+public class TranscriptEntry {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "conversation_id")
+    public String conversationId;
+
+    @Column(name = "turn_id")
+    public String turnId;
+
+    @Column(name = "event_id")
+    public UUID eventId;
+
+    @Enumerated(EnumType.STRING)
+    public ChatTurn.Speaker speaker;
+
+    public String text;
+
+    @Enumerated(EnumType.STRING)
+    public Provenance provenance;
+
+    @Column(name = "occurred_at")
+    public Instant occurredAt;
+
+    public static TranscriptEntry of(Envelope event, ChatTurn.Speaker speaker, String text, Provenance provenance) {
+        TranscriptEntry entry = new TranscriptEntry();
+        entry.conversationId = event.conversationId();
+        entry.turnId = event.turnId();
+        entry.eventId = event.eventId();
+        entry.speaker = speaker;
+        entry.text = text;
+        entry.provenance = provenance;
+        entry.occurredAt = event.occurredAt();
+        return entry;
+    }
+
+    public ChatTurn toChatTurn() {
+        return new ChatTurn(speaker, text);
+    }
+}

@@ -1,0 +1,15 @@
+package dev.confab.dialog.messaging;
+
+/** Reactive-messaging channel names of dialog-service; topics are set in configuration. */
+public final class DialogChannels {
+
+    public static final String CHAT_UNDERSTOOD = "chat-understood";
+    public static final String RETRIEVAL_RESULTS = "retrieval-results";
+    public static final String GENERATION_RESULTS = "generation-results";
+    public static final String RETRIEVAL_REQUESTS = "retrieval-requests";
+    public static final String GENERATION_REQUESTS = "generation-requests";
+    public static final String CONVERSATION_EVENTS = "conversation-events";
+
+    private DialogChannels() {
+    }
+}

@@ -1,0 +1,28 @@
+package dev.confab.dialog.repository;
+
+import dev.confab.dialog.TranscriptEntry;
+import io.quarkus.hibernate.reactive.panache.PanacheRepository;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/** Stores and reads conversation transcripts. */
+@ApplicationScoped
+public class TranscriptRepository implements PanacheRepository<TranscriptEntry> {
+
+    /** The last {@code count} messages of a conversation, oldest first. */
+    public Uni<List<TranscriptEntry>> lastEntries(String conversationId, int count) {
+        return find("conversationId", Sort.descending("id"), conversationId)
+                .page(0, count)
+                .list()
+                .map(newestFirst -> {
+                    List<TranscriptEntry> entries = new ArrayList<>(newestFirst);
+                    Collections.reverse(entries);
+                    return entries;
+                });
+    }
+}
