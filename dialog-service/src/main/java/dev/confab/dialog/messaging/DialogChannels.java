@@ -6,9 +6,6 @@ public final class DialogChannels {
     public static final String CHAT_UNDERSTOOD = "chat-understood";
     public static final String RETRIEVAL_RESULTS = "retrieval-results";
     public static final String GENERATION_RESULTS = "generation-results";
-    public static final String RETRIEVAL_REQUESTS = "retrieval-requests";
-    public static final String GENERATION_REQUESTS = "generation-requests";
-    public static final String CONVERSATION_EVENTS = "conversation-events";
 
     private DialogChannels() {
     }

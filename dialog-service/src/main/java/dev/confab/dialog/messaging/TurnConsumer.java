@@ -4,6 +4,7 @@ import dev.confab.contracts.event.Envelope;
 import dev.confab.contracts.event.GenerationCompleted;
 import dev.confab.contracts.event.MessageUnderstood;
 import dev.confab.contracts.event.RetrievalPerformed;
+import dev.confab.contracts.kafka.EventPublisher;
 import dev.confab.dialog.service.TurnService;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
@@ -15,9 +16,9 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 public class TurnConsumer {
 
     private final TurnService turns;
-    private final DialogPublisher publisher;
+    private final EventPublisher publisher;
 
-    public TurnConsumer(TurnService turns, DialogPublisher publisher) {
+    public TurnConsumer(TurnService turns, EventPublisher publisher) {
         this.turns = turns;
         this.publisher = publisher;
     }
@@ -28,7 +29,7 @@ public class TurnConsumer {
             return skip(event);
         }
         return turns.userSpoke(event, understood)
-                .chain(publisher::publish);
+                .chain(publisher::publishAll);
     }
 
     @Incoming(DialogChannels.RETRIEVAL_RESULTS)
@@ -37,7 +38,7 @@ public class TurnConsumer {
             return skip(event);
         }
         return turns.knowledgeFound(event, result)
-                .chain(publisher::publish);
+                .chain(publisher::publishAll);
     }
 
     @Incoming(DialogChannels.GENERATION_RESULTS)
@@ -46,7 +47,7 @@ public class TurnConsumer {
             return skip(event);
         }
         return turns.botAnswered(event, answer)
-                .chain(publisher::publish);
+                .chain(publisher::publishAll);
     }
 
     private static Uni<Void> skip(Envelope event) {

@@ -2,9 +2,9 @@ package dev.confab.gateway.service;
 
 import dev.confab.contracts.event.Envelope;
 import dev.confab.contracts.event.UserMessage;
+import dev.confab.contracts.kafka.EventPublisher;
 import dev.confab.gateway.StreamEvent;
 import dev.confab.gateway.config.GatewayConfig;
-import dev.confab.gateway.messaging.InboundPublisher;
 import dev.confab.gateway.messaging.ReplyRouter;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Multi;
@@ -17,10 +17,10 @@ import java.util.UUID;
 public class ChatService {
 
     private final GatewayConfig config;
-    private final InboundPublisher publisher;
+    private final EventPublisher publisher;
     private final ReplyRouter router;
 
-    public ChatService(GatewayConfig config, InboundPublisher publisher, ReplyRouter router) {
+    public ChatService(GatewayConfig config, EventPublisher publisher, ReplyRouter router) {
         this.config = config;
         this.publisher = publisher;
         this.router = router;

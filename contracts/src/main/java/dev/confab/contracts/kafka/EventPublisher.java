@@ -1,0 +1,50 @@
+package dev.confab.contracts.kafka;
+
+import dev.confab.contracts.event.Envelope;
+import dev.confab.contracts.event.EventType;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+import java.util.List;
+
+/**
+ * Publishes events to the topic their type belongs to, keyed by conversation id, through one Kafka channel;
+ * so no service maps event types to topics on its own.
+ */
+@ApplicationScoped
+public class EventPublisher {
+
+    /** The outgoing channel every service publishes on; the topic is chosen per record. */
+    public static final String CHANNEL = "confab-events";
+
+    private final MutinyEmitter<Envelope> emitter;
+
+    public EventPublisher(@Channel(CHANNEL) MutinyEmitter<Envelope> emitter) {
+        this.emitter = emitter;
+    }
+
+    /** Completes once Kafka has acknowledged the event. */
+    public Uni<Void> publish(Envelope event) {
+        String topic = EventType.fromWireName(event.type())
+                .map(EventType::topic)
+                .orElseThrow(() -> new IllegalArgumentException("Unknown event type " + event.type()));
+        OutgoingKafkaRecordMetadata<String> routing = OutgoingKafkaRecordMetadata.<String>builder()
+                .withTopic(topic)
+                .withKey(event.conversationId())
+                .build();
+        return emitter.sendMessage(Message.of(event).addMetadata(routing));
+    }
+
+    /** Sends the events in order; completes once Kafka has acknowledged all of them. */
+    public Uni<Void> publishAll(List<Envelope> events) {
+        return Multi.createFrom().iterable(events)
+                .onItem().transformToUniAndConcatenate(this::publish)
+                .collect().last()
+                .replaceWithVoid();
+    }
+}
