@@ -29,7 +29,10 @@ public final class OllamaProtocolTestServer implements AutoCloseable {
     private final ObjectMapper json = new ObjectMapper();
     private final HttpServer server;
     private final List<JsonNode> chatRequests = new CopyOnWriteArrayList<>();
-    private volatile List<String> tokens = List.of("Hello", " from", " the", " test", " model", ".");
+    private static final List<String> DEFAULT_TOKENS = List.of("Hello", " from", " the", " test", " model", ".");
+
+    private volatile List<String> tokens = DEFAULT_TOKENS;
+    private volatile int failureStatus;
 
     private OllamaProtocolTestServer(HttpServer server) {
         this.server = server;
@@ -68,6 +71,17 @@ public final class OllamaProtocolTestServer implements AutoCloseable {
         return tokens;
     }
 
+    /** Makes every following chat fail with this HTTP status, as an overloaded or broken sidecar would. */
+    public void failWith(int status) {
+        this.failureStatus = status;
+    }
+
+    /** Back to answering every chat with the default tokens. */
+    public void reset() {
+        this.tokens = DEFAULT_TOKENS;
+        this.failureStatus = 0;
+    }
+
     /** The bodies of the chat requests received so far, oldest first. */
     public List<JsonNode> chatRequests() {
         return List.copyOf(chatRequests);
@@ -77,6 +91,12 @@ public final class OllamaProtocolTestServer implements AutoCloseable {
         try (exchange) {
             JsonNode request = json.readTree(exchange.getRequestBody());
             chatRequests.add(request);
+            if (failureStatus != 0) {
+                byte[] error = "{\"error\":\"model runner has unexpectedly stopped\"}".getBytes(StandardCharsets.UTF_8);
+                exchange.sendResponseHeaders(failureStatus, error.length);
+                exchange.getResponseBody().write(error);
+                return;
+            }
             List<String> reply = tokens;
             boolean stream = request.path("stream").asBoolean(true);
             exchange.getResponseHeaders().add("Content-Type", stream ? "application/x-ndjson" : "application/json");

@@ -9,9 +9,7 @@ public class OllamaTestResource implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        return Map.of(
-                "quarkus.langchain4j.ollama.base-url", OllamaProtocolTestServer.shared().baseUrl(),
-                "quarkus.langchain4j.ollama.chat-model.model-id", OllamaProtocolTestServer.MODEL);
+        return Map.of("quarkus.langchain4j.ollama.base-url", OllamaProtocolTestServer.shared().baseUrl());
     }
 
     @Override
