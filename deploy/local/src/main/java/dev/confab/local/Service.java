@@ -1,0 +1,58 @@
+package dev.confab.local;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The five Confab services, each run from its packaged Quarkus application on its own port. */
+enum Service {
+
+    GATEWAY("gateway-service"),
+    NLU("nlu-service"),
+    DIALOG("dialog-service"),
+    GENERATION("generation-service"),
+    RETRIEVAL("retrieval-service");
+
+    private final String module;
+
+    Service(String module) {
+        this.module = module;
+    }
+
+    String module() {
+        return module;
+    }
+
+    Path application(LocalSettings settings) {
+        return settings.root().resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
+    }
+
+    int port(LocalSettings settings) {
+        return settings.gatewayPort() + ordinal();
+    }
+
+    List<String> command(LocalSettings settings) {
+        List<String> command = new ArrayList<>();
+        command.add(KafkaBroker.javaExecutable());
+        command.addAll(settings.serviceJvm());
+        command.add("-Dquarkus.http.port=" + port(settings));
+        command.add("-Dkafka.bootstrap.servers=" + settings.kafkaBootstrap());
+        command.addAll(ownSettings(settings));
+        command.add("-jar");
+        command.add(application(settings).toString());
+        return command;
+    }
+
+    private List<String> ownSettings(LocalSettings settings) {
+        return switch (this) {
+            case DIALOG -> List.of(
+                    "-Dquarkus.datasource.reactive.url=postgresql://127.0.0.1:" + settings.postgresPort()
+                            + "/confab_dialog",
+                    "-Dquarkus.datasource.jdbc.url=jdbc:postgresql://127.0.0.1:" + settings.postgresPort()
+                            + "/confab_dialog",
+                    "-Dquarkus.datasource.username=postgres");
+            case GENERATION -> List.of("-Dquarkus.langchain4j.ollama.base-url=" + settings.ollamaUrl());
+            default -> List.of();
+        };
+    }
+}

@@ -1,0 +1,181 @@
+package dev.confab.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.confab.testsupport.OllamaProtocolTestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * One chat turn through all five packaged services, run as processes by the same launcher as the local run,
+ * against a real Kafka broker and a real PostgreSQL; the SLM is the Ollama-protocol test server.
+ */
+class LocalSuiteIT {
+
+    private static final String CONVERSATION = "e2e-conversation-1";
+
+    private static OllamaProtocolTestServer ollama;
+    private final ObjectMapper json = new ObjectMapper();
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void startSidecar() {
+        ollama = OllamaProtocolTestServer.start();
+    }
+
+    @AfterAll
+    static void stopSidecar() {
+        ollama.close();
+    }
+
+    @Test
+    void chatTurnStreamsThroughAllFiveServicesAndSurvivesARestart(@TempDir Path workDir) throws Exception {
+        LocalSettings settings = settings(workDir);
+        List<Long> firstRunPids;
+
+        ollama.replyWith(List.of("A", " new", " card", " is", " free."));
+        try (LocalSuite suite = LocalSuite.start(settings)) {
+            assertThat(suite.slmOn()).isTrue();
+            firstRunPids = suite.childPids();
+
+            List<SseEvent> events = send(settings, "How much is a new card?");
+
+            assertThat(events).extracting(SseEvent::name)
+                    .containsExactly("token", "token", "token", "token", "token", "message", "done");
+            assertThat(events.subList(0, 5)).extracting(event -> event.data().path("text").asText())
+                    .containsExactly("A", " new", " card", " is", " free.");
+            assertThat(events.get(5).data().path("text").asText()).isEqualTo("A new card is free.");
+            assertThat(events.get(5).data().path("provenance").asText()).isEqualTo("GENERATIVE");
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> transcript(settings), lines -> lines.size() == 2);
+            assertThat(transcript(settings)).containsExactly("USER: How much is a new card?", "BOT: A new card is free.");
+            assertThat(ollama.chatRequests().get(0).path("messages").toString()).contains("How much is a new card?");
+        }
+        assertThat(firstRunPids).noneMatch(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
+        assertThat(portIsFree(settings.kafkaPort())).isTrue();
+        assertThat(portIsFree(settings.postgresPort())).isTrue();
+
+        ollama.replyWith(List.of("Yes", "."));
+        try (LocalSuite ignored = LocalSuite.start(settings)) {
+            send(settings, "Is that still true?");
+
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> transcript(settings), lines -> lines.size() == 4);
+            assertThat(transcript(settings)).containsExactly("USER: How much is a new card?",
+                    "BOT: A new card is free.", "USER: Is that still true?", "BOT: Yes.");
+        }
+    }
+
+    @Test
+    void portAlreadyInUseIsNamedInTheError(@TempDir Path workDir) throws IOException {
+        try (ServerSocket taken = new ServerSocket(0)) {
+            LocalSettings settings = settings(workDir, taken.getLocalPort());
+
+            assertThatThrownBy(() -> LocalSuite.start(settings))
+                    .hasMessageContaining("Port " + taken.getLocalPort() + " (for gateway-service) is already in use");
+        }
+    }
+
+    private List<SseEvent> send(LocalSettings settings, String text) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + settings.gatewayPort()
+                        + "/v1/conversations/" + CONVERSATION + "/messages"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(Map.of("text", text))))
+                .timeout(Duration.ofSeconds(60))
+                .build();
+        HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(response.statusCode()).isEqualTo(200);
+        List<SseEvent> events = new ArrayList<>();
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+            String name = null;
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                if (line.startsWith("event:")) {
+                    name = line.substring("event:".length()).trim();
+                } else if (line.startsWith("data:")) {
+                    events.add(new SseEvent(name, json.readTree(line.substring("data:".length()))));
+                }
+            }
+        }
+        return events;
+    }
+
+    private static List<String> transcript(LocalSettings settings) throws SQLException {
+        String url = "jdbc:postgresql://127.0.0.1:" + settings.postgresPort() + "/confab_dialog";
+        try (Connection db = DriverManager.getConnection(url, "postgres", "");
+             PreparedStatement query = db.prepareStatement(
+                     "select speaker, text from transcript_entry where conversation_id = ? order by id")) {
+            query.setString(1, CONVERSATION);
+            List<String> lines = new ArrayList<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    lines.add(rows.getString("speaker") + ": " + rows.getString("text"));
+                }
+            }
+            return lines;
+        }
+    }
+
+    private static LocalSettings settings(Path workDir) throws IOException {
+        return settings(workDir, freePortBlock(5));
+    }
+
+    private static LocalSettings settings(Path workDir, int gatewayPort) throws IOException {
+        return new LocalSettings(Path.of(System.getProperty("confab.root")), workDir,
+                Path.of(System.getProperty("confab.lib")), gatewayPort, freePortBlock(2), freePortBlock(1),
+                ollama.baseUrl(), LocalSettings.DEFAULT_SERVICE_JVM);
+    }
+
+    /** The first port of {@code size} consecutive free ports. */
+    private static int freePortBlock(int size) throws IOException {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            int first;
+            try (ServerSocket socket = new ServerSocket(0)) {
+                first = socket.getLocalPort();
+            }
+            if (first + size < 65535
+                    && IntStream.range(first, first + size).allMatch(LocalSuiteIT::portIsFree)) {
+                return first;
+            }
+        }
+        throw new IOException("No block of " + size + " free ports");
+    }
+
+    private static boolean portIsFree(int port) {
+        try (ServerSocket ignored = new ServerSocket(port)) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private record SseEvent(String name, JsonNode data) {
+    }
+}
