@@ -7,7 +7,7 @@ import dev.confab.contracts.event.EventJson;
 import dev.confab.contracts.event.EventType;
 import dev.confab.contracts.kafka.EnvelopeDeserializer;
 import dev.confab.contracts.kafka.EnvelopeSerializer;
-import dev.confab.testsupport.EventSchemas;
+import dev.confab.contracts.schema.EventSchemas;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;

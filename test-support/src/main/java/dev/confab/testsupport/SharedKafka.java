@@ -3,7 +3,12 @@ package dev.confab.testsupport;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 
-/** One real single-node Kafka cluster (KRaft, combined broker and controller) per test JVM, on free ports. */
+/**
+ * One real single-node Kafka cluster (KRaft, combined broker and controller) per test JVM, on free ports.
+ * The broker runs inside the test JVM and ends with it: it is deliberately not closed from a shutdown hook,
+ * where its multi-second shutdown raced the JVM's exit and Quarkus closing its class loaders, and surefire
+ * intermittently reported the fork as crashed. Its log directory is a temporary directory.
+ */
 public final class SharedKafka {
 
     private static KafkaClusterTestKit cluster;
@@ -14,7 +19,6 @@ public final class SharedKafka {
     public static synchronized String bootstrapServers() {
         if (cluster == null) {
             cluster = start();
-            Runtime.getRuntime().addShutdownHook(new Thread(SharedKafka::close, "kafka-test-shutdown"));
         }
         return cluster.bootstrapServers();
     }
@@ -37,14 +41,6 @@ public final class SharedKafka {
             return kit;
         } catch (Exception e) {
             throw new IllegalStateException("Cannot start the test Kafka cluster", e);
-        }
-    }
-
-    private static synchronized void close() {
-        try {
-            cluster.close();
-        } catch (Exception e) {
-            // The JVM is exiting; a broker that will not stop cleanly loses nothing a test needs.
         }
     }
 }

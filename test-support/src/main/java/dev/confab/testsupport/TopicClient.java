@@ -2,6 +2,10 @@ package dev.confab.testsupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.confab.contracts.event.Envelope;
+import dev.confab.contracts.event.EventJson;
+import dev.confab.contracts.event.EventType;
+import dev.confab.contracts.schema.EventSchemas;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -13,6 +17,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.Awaitility;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,12 +27,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 
-/** Lets a test play the other services: write raw events to a topic and read back everything a topic holds. */
+/**
+ * Lets a test play the other services: write events to their topics and wait for the events a service
+ * under test produces, each checked against its published schema.
+ */
 public final class TopicClient implements AutoCloseable {
 
     /** One record as the test sees it: the key, the value as JSON, and where it landed. */
     public record TopicRecord(String key, JsonNode value, int partition, long offset) {
     }
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
 
     private final ObjectMapper json = new ObjectMapper();
     private final String bootstrapServers;
@@ -53,6 +63,36 @@ public final class TopicClient implements AutoCloseable {
         } catch (ExecutionException e) {
             throw new IllegalStateException("Cannot write to " + topic, e.getCause());
         }
+    }
+
+    /** Writes the event to its type's topic, keyed by its conversation id, as every service does. */
+    public void send(Envelope event) {
+        String topic = EventType.fromWireName(event.type())
+                .map(EventType::topic)
+                .orElseThrow(() -> new IllegalArgumentException("Unknown event type " + event.type()));
+        send(topic, event.conversationId(), EventJson.write(event));
+    }
+
+    /**
+     * Waits until the topic holds at least {@code count} events of the conversation, then returns all of them in
+     * order; fails if any breaks its schema.
+     */
+    public List<Envelope> awaitEvents(String topic, String conversationId, int count) {
+        return Awaitility.await()
+                .atMost(WAIT)
+                .until(() -> conversation(topic, conversationId), records -> records.size() >= count)
+                .stream()
+                .map(TopicClient::validEvent)
+                .toList();
+    }
+
+    private static Envelope validEvent(TopicRecord record) {
+        List<String> violations = EventSchemas.violations(record.value());
+        if (!violations.isEmpty()) {
+            throw new AssertionError("Event at " + record.partition() + "/" + record.offset() + " breaks its schema: "
+                    + violations + "\n" + record.value());
+        }
+        return EventJson.fromTree(record.value());
     }
 
     /** Everything the topic holds right now, in offset order per partition. */

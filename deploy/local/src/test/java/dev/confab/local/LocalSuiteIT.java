@@ -3,29 +3,21 @@ package dev.confab.local;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.confab.testsupport.OllamaProtocolTestServer;
+import dev.confab.testsupport.SseStream;
+import dev.confab.testsupport.Transcripts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -57,7 +49,7 @@ class LocalSuiteIT {
     }
 
     @Test
-    void chatTurnStreamsThroughAllFiveServicesAndSurvivesARestart(@TempDir Path workDir) throws Exception {
+    void chatTurnStreamsThroughAllFiveServicesAndSurvivesARestart(@TempDir Path workDir) throws IOException, InterruptedException {
         LocalSettings settings = settings(workDir);
         List<Long> firstRunPids;
 
@@ -66,14 +58,14 @@ class LocalSuiteIT {
             assertThat(suite.slmOn()).isTrue();
             firstRunPids = suite.childPids();
 
-            List<SseEvent> events = send(settings, "How much is a new card?");
+            SseStream reply = send(settings, "How much is a new card?");
 
-            assertThat(events).extracting(SseEvent::name)
-                    .containsExactly("token", "token", "token", "token", "token", "message", "done");
-            assertThat(events.subList(0, 5)).extracting(event -> event.data().path("text").asText())
+            assertThat(reply.names()).containsExactly("token", "token", "token", "token", "token", "message", "done");
+            assertThat(reply.named("token")).extracting(event -> event.data().path("text").asText())
                     .containsExactly("A", " new", " card", " is", " free.");
-            assertThat(events.get(5).data().path("text").asText()).isEqualTo("A new card is free.");
-            assertThat(events.get(5).data().path("provenance").asText()).isEqualTo("GENERATIVE");
+            JsonNode message = reply.named("message").get(0).data();
+            assertThat(message.path("text").asText()).isEqualTo("A new card is free.");
+            assertThat(message.path("provenance").asText()).isEqualTo("GENERATIVE");
             await().atMost(Duration.ofSeconds(30))
                     .until(() -> transcript(settings), lines -> lines.size() == 2);
             assertThat(transcript(settings)).containsExactly("USER: How much is a new card?", "BOT: A new card is free.");
@@ -104,43 +96,21 @@ class LocalSuiteIT {
         }
     }
 
-    private List<SseEvent> send(LocalSettings settings, String text) throws IOException, InterruptedException {
+    private SseStream send(LocalSettings settings, String text) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + settings.gatewayPort()
                         + "/v1/conversations/" + CONVERSATION + "/messages"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(Map.of("text", text))))
                 .timeout(Duration.ofSeconds(60))
                 .build();
-        HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
-        List<SseEvent> events = new ArrayList<>();
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
-            String name = null;
-            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                if (line.startsWith("event:")) {
-                    name = line.substring("event:".length()).trim();
-                } else if (line.startsWith("data:")) {
-                    events.add(new SseEvent(name, json.readTree(line.substring("data:".length()))));
-                }
-            }
-        }
-        return events;
+        return SseStream.parse(response.body());
     }
 
-    private static List<String> transcript(LocalSettings settings) throws SQLException {
-        String url = "jdbc:postgresql://127.0.0.1:" + settings.postgresPort() + "/confab_dialog";
-        try (Connection db = DriverManager.getConnection(url, "postgres", "");
-             PreparedStatement query = db.prepareStatement(
-                     "select speaker, text from transcript_entry where conversation_id = ? order by id")) {
-            query.setString(1, CONVERSATION);
-            List<String> lines = new ArrayList<>();
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    lines.add(rows.getString("speaker") + ": " + rows.getString("text"));
-                }
-            }
-            return lines;
-        }
+    private static List<String> transcript(LocalSettings settings) {
+        return Transcripts.read("jdbc:postgresql://127.0.0.1:" + settings.postgresPort() + "/confab_dialog",
+                CONVERSATION);
     }
 
     private static LocalSettings settings(Path workDir) throws IOException {
@@ -174,8 +144,5 @@ class LocalSuiteIT {
         } catch (IOException e) {
             return false;
         }
-    }
-
-    private record SseEvent(String name, JsonNode data) {
     }
 }

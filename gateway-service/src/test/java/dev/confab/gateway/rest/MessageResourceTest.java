@@ -1,18 +1,15 @@
 package dev.confab.gateway.rest;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.confab.contracts.Topics;
 import dev.confab.contracts.event.Envelope;
-import dev.confab.contracts.event.EventJson;
 import dev.confab.contracts.event.Provenance;
 import dev.confab.contracts.event.ReplyDone;
 import dev.confab.contracts.event.ReplyMessage;
 import dev.confab.contracts.event.ReplyToken;
 import dev.confab.contracts.event.UserMessage;
-import dev.confab.testsupport.EventSchemas;
 import dev.confab.testsupport.KafkaTestResource;
+import dev.confab.testsupport.SseStream;
 import dev.confab.testsupport.TopicClient;
-import dev.confab.testsupport.TopicClient.TopicRecord;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -22,7 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -30,7 +26,6 @@ import java.util.concurrent.TimeUnit;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -61,17 +56,13 @@ class MessageResourceTest {
                 .then().statusCode(200).contentType(containsString("text/event-stream"))
                 .extract().asString());
 
-        TopicRecord inbound = await().atMost(Duration.ofSeconds(20))
-                .until(() -> kafka.conversation(Topics.CHAT_INBOUND, conversationId), records -> !records.isEmpty())
-                .get(0);
-        Envelope message = EventJson.fromTree(inbound.value());
-        assertThat(EventSchemas.violations(inbound.value())).isEmpty();
+        Envelope message = kafka.awaitEvents(Topics.CHAT_INBOUND, conversationId, 1).get(0);
         assertThat(message.payload()).isEqualTo(new UserMessage("What does a new card cost?", "web"));
 
-        reply(message.next(new ReplyToken(0, "It")));
-        reply(message.next(new ReplyToken(1, " is free.")));
-        reply(message.next(new ReplyMessage("It is free.", Provenance.TEMPLATE, List.of())));
-        reply(message.next(new ReplyDone(1)));
+        kafka.send(message.next(new ReplyToken(0, "It")));
+        kafka.send(message.next(new ReplyToken(1, " is free.")));
+        kafka.send(message.next(new ReplyMessage("It is free.", Provenance.TEMPLATE, List.of())));
+        kafka.send(message.next(new ReplyDone(1)));
 
         SseStream stream = SseStream.parse(response.get(30, TimeUnit.SECONDS));
         assertThat(stream.names()).containsExactly("token", "token", "message", "done");
@@ -89,15 +80,13 @@ class MessageResourceTest {
                 .body("{\"text\": \"hello\"}")
                 .when().post("/v1/conversations/{id}/messages", conversationId)
                 .then().extract().asString());
-        Envelope message = EventJson.fromTree(await().atMost(Duration.ofSeconds(20))
-                .until(() -> kafka.conversation(Topics.CHAT_INBOUND, conversationId), records -> !records.isEmpty())
-                .get(0).value());
+        Envelope message = kafka.awaitEvents(Topics.CHAT_INBOUND, conversationId, 1).get(0);
         Envelope otherTurn = Envelope.first(message.tenantId(), message.assistantId(), conversationId, "t-other",
                 null, new UserMessage("earlier", "web"));
 
-        reply(otherTurn.next(new ReplyToken(0, "stale")));
-        reply(message.next(new ReplyToken(0, "Hi")));
-        reply(message.next(new ReplyDone(0)));
+        kafka.send(otherTurn.next(new ReplyToken(0, "stale")));
+        kafka.send(message.next(new ReplyToken(0, "Hi")));
+        kafka.send(message.next(new ReplyDone(0)));
 
         SseStream stream = SseStream.parse(response.get(30, TimeUnit.SECONDS));
         assertThat(stream.named("token")).extracting(event -> event.data().path("text").asText())
@@ -154,11 +143,5 @@ class MessageResourceTest {
                 .body("detail", equalTo("Field 'text' has 4001 characters; the limit is 4000"));
 
         assertThat(kafka.records(Topics.CHAT_INBOUND)).hasSize(before);
-    }
-
-    private static void reply(Envelope event) {
-        JsonNode tree = EventJson.tree(event);
-        assertThat(EventSchemas.violations(tree)).isEmpty();
-        kafka.send(Topics.CHAT_OUTBOUND, event.conversationId(), EventJson.write(event));
     }
 }

@@ -5,7 +5,6 @@ import dev.confab.contracts.Topics;
 import dev.confab.contracts.event.ChatTurn;
 import dev.confab.contracts.event.ChatTurn.Speaker;
 import dev.confab.contracts.event.Envelope;
-import dev.confab.contracts.event.EventJson;
 import dev.confab.contracts.event.GenerationCompleted;
 import dev.confab.contracts.event.GenerationRequested;
 import dev.confab.contracts.event.GenerationTask;
@@ -13,22 +12,21 @@ import dev.confab.contracts.event.Passage;
 import dev.confab.contracts.event.Provenance;
 import dev.confab.contracts.event.ReplyMessage;
 import dev.confab.contracts.event.ReplyToken;
-import dev.confab.testsupport.EventSchemas;
 import dev.confab.testsupport.KafkaTestResource;
 import dev.confab.testsupport.OllamaProtocolTestServer;
 import dev.confab.testsupport.OllamaTestResource;
 import dev.confab.testsupport.TopicClient;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /** generation-service over real Kafka against the Ollama-protocol test server: streaming, prompt and fallbacks. */
 @QuarkusTest
@@ -39,7 +37,18 @@ class GenerationConsumerTest {
     private static final Passage FEES = new Passage("fees", "fees#1", "Card fees", "https://bank.example/fees",
             "A replacement card is free once a year.", 0.8);
 
+    private static TopicClient kafka;
     private final OllamaProtocolTestServer ollama = OllamaProtocolTestServer.shared();
+
+    @BeforeAll
+    static void connect() {
+        kafka = TopicClient.shared();
+    }
+
+    @AfterAll
+    static void disconnect() {
+        kafka.close();
+    }
 
     @AfterEach
     void resetSidecar() {
@@ -96,34 +105,18 @@ class GenerationConsumerTest {
 
     private static String request(List<Passage> passages) {
         String conversationId = "c-" + UUID.randomUUID();
-        Envelope request = Envelope.first("acme", "bank-support", conversationId, "t-1", null,
+        kafka.send(Envelope.first("acme", "bank-support", conversationId, "t-1", null,
                 new GenerationRequested(GenerationTask.ANSWER,
                         List.of(new ChatTurn(Speaker.USER, "Do new cards cost anything?")),
-                        passages, "Sorry, no answer."));
-        try (TopicClient kafka = TopicClient.shared()) {
-            kafka.send(Topics.GENERATION_REQUESTS, conversationId, EventJson.write(request));
-        }
+                        passages, "Sorry, no answer.")));
         return conversationId;
     }
 
     private static List<Envelope> outbound(String conversationId, int count) {
-        return events(Topics.CHAT_OUTBOUND, conversationId, count);
+        return kafka.awaitEvents(Topics.CHAT_OUTBOUND, conversationId, count);
     }
 
     private static GenerationCompleted completed(String conversationId) {
-        return (GenerationCompleted) events(Topics.GENERATION_RESULTS, conversationId, 1).get(0).payload();
-    }
-
-    private static List<Envelope> events(String topic, String conversationId, int count) {
-        try (TopicClient kafka = TopicClient.shared()) {
-            return await().atMost(Duration.ofSeconds(30))
-                    .until(() -> kafka.conversation(topic, conversationId), records -> records.size() >= count)
-                    .stream()
-                    .map(record -> {
-                        assertThat(EventSchemas.violations(record.value())).isEmpty();
-                        return EventJson.fromTree(record.value());
-                    })
-                    .toList();
-        }
+        return (GenerationCompleted) kafka.awaitEvents(Topics.GENERATION_RESULTS, conversationId, 1).get(0).payload();
     }
 }

@@ -2,24 +2,19 @@ package dev.confab.nlu.messaging;
 
 import dev.confab.contracts.Topics;
 import dev.confab.contracts.event.Envelope;
-import dev.confab.contracts.event.EventJson;
 import dev.confab.contracts.event.MessageUnderstood;
 import dev.confab.contracts.event.UserMessage;
-import dev.confab.testsupport.EventSchemas;
 import dev.confab.testsupport.KafkaTestResource;
 import dev.confab.testsupport.TopicClient;
-import dev.confab.testsupport.TopicClient.TopicRecord;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /** nlu-service over real Kafka: each user message yields one schema-valid NLU result for the same turn. */
 @QuarkusTest
@@ -34,11 +29,9 @@ class UnderstandingProcessorTest {
             send(kafka, conversationId, "t-1", "I lost my card");
             send(kafka, conversationId, "t-2", "can you block it?");
 
-            List<TopicRecord> results = await().atMost(Duration.ofSeconds(30))
-                    .until(() -> kafka.conversation(Topics.CHAT_UNDERSTOOD, conversationId), r -> r.size() == 2);
+            List<Envelope> events = kafka.awaitEvents(Topics.CHAT_UNDERSTOOD, conversationId, 2);
 
-            assertThat(results).allSatisfy(record -> assertThat(EventSchemas.violations(record.value())).isEmpty());
-            List<Envelope> events = results.stream().map(record -> EventJson.fromTree(record.value())).toList();
+            assertThat(events).hasSize(2);
             assertThat(events).extracting(Envelope::turnId).containsExactly("t-1", "t-2");
             assertThat(events).extracting(event -> ((MessageUnderstood) event.payload()).text())
                     .containsExactly("I lost my card", "can you block it?");
@@ -46,8 +39,6 @@ class UnderstandingProcessorTest {
     }
 
     private static void send(TopicClient kafka, String conversationId, String turnId, String text) {
-        Envelope message = Envelope.first("acme", "bank-support", conversationId, turnId, null,
-                new UserMessage(text, "web"));
-        kafka.send(Topics.CHAT_INBOUND, conversationId, EventJson.write(message));
+        kafka.send(Envelope.first("acme", "bank-support", conversationId, turnId, null, new UserMessage(text, "web")));
     }
 }

@@ -1,4 +1,4 @@
-package dev.confab.gateway.rest;
+package dev.confab.testsupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,13 +9,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Parses a complete server-sent event stream the way a browser's EventSource would. */
-record SseStream(List<Event> events) {
+public record SseStream(List<Event> events) {
 
     /** One event: its name and JSON data. */
-    record Event(String id, String name, JsonNode data) {
+    public record Event(String id, String name, JsonNode data) {
     }
 
-    static SseStream parse(String body) {
+    public static SseStream parse(String body) {
         ObjectMapper json = new ObjectMapper();
         List<Event> events = new ArrayList<>();
         for (String block : body.split("\n\n")) {
@@ -42,11 +42,11 @@ record SseStream(List<Event> events) {
         return new SseStream(events);
     }
 
-    List<String> names() {
+    public List<String> names() {
         return events.stream().map(Event::name).toList();
     }
 
-    List<Event> named(String name) {
+    public List<Event> named(String name) {
         return events.stream().filter(event -> event.name().equals(name)).toList();
     }
 

@@ -1,4 +1,4 @@
-package dev.confab.testsupport;
+package dev.confab.contracts.schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.JsonSchema;
@@ -12,7 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Validates events against the contract's published JSON Schemas (found on the classpath, from the contracts jar). */
+/**
+ * Validates events against the contract's published JSON Schemas. Needs com.networknt:json-schema-validator on the
+ * classpath, an optional dependency of the contract: tests and tools bring it, services do not.
+ */
 public final class EventSchemas {
 
     private static final String SCHEMA_BASE = "https://confab.dev/schemas/";
