@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestStreamElementType;
 
 /** Accepts a user message and answers with the bot's reply as a server-sent event stream. */
 @Path("/v1/conversations/{conversationId}/messages")
@@ -32,6 +33,7 @@ public class MessageResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.SERVER_SENT_EVENTS)
+    @RestStreamElementType(MediaType.APPLICATION_JSON)
     public Multi<OutboundSseEvent> send(@RestPath String conversationId, SendMessageRequest request,
                                         @Context Sse sse) {
         validate(conversationId, request);
@@ -64,7 +66,6 @@ public class MessageResource {
         return sse.newEventBuilder()
                 .id(event.id())
                 .name(event.name())
-                .mediaType(MediaType.APPLICATION_JSON_TYPE)
                 .data(event.data())
                 .build();
     }

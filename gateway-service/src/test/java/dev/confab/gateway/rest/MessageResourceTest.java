@@ -64,8 +64,11 @@ class MessageResourceTest {
         kafka.send(message.next(new ReplyMessage("It is free.", Provenance.TEMPLATE, List.of())));
         kafka.send(message.next(new ReplyDone(1)));
 
-        SseStream stream = SseStream.parse(response.get(30, TimeUnit.SECONDS));
+        String body = response.get(30, TimeUnit.SECONDS);
+        SseStream stream = SseStream.parse(body);
         assertThat(stream.names()).containsExactly("token", "token", "message", "done");
+        assertThat(body.lines()).as("only standard SSE fields")
+                .allMatch(line -> line.isEmpty() || line.matches("(id|event|data):.*"));
         assertThat(stream.named("token")).extracting(event -> event.data().path("text").asText())
                 .containsExactly("It", " is free.");
         assertThat(stream.named("message").get(0).data().path("text").asText()).isEqualTo("It is free.");
