@@ -1,0 +1,113 @@
+package dev.confab.nlu.engine;
+
+import java.util.Arrays;
+
+/** Turns SVM decision values into calibrated probabilities, and picks the confidence below which input is out of scope. */
+final class Calibration {
+
+    private static final double MIN_LOG_T = Math.log(0.005);
+    private static final double MAX_LOG_T = Math.log(50);
+
+    private Calibration() {
+    }
+
+    static double[] softmax(double[] scores, double temperature) {
+        double max = Arrays.stream(scores).max().orElse(0);
+        double[] probabilities = new double[scores.length];
+        double sum = 0;
+        for (int i = 0; i < scores.length; i++) {
+            probabilities[i] = Math.exp((scores[i] - max) / temperature);
+            sum += probabilities[i];
+        }
+        for (int i = 0; i < scores.length; i++) {
+            probabilities[i] /= sum;
+        }
+        return probabilities;
+    }
+
+    /** The temperature that minimises the negative log-likelihood of the true classes (temperature scaling). */
+    static double temperature(double[][] scores, int[] classes) {
+        if (scores.length == 0) {
+            return 1.0;
+        }
+        // Golden-section search over log T: the likelihood is unimodal in T for a fixed set of scores.
+        double golden = (Math.sqrt(5) - 1) / 2;
+        double low = MIN_LOG_T;
+        double high = MAX_LOG_T;
+        while (high - low > 1e-3) {
+            double left = high - golden * (high - low);
+            double right = low + golden * (high - low);
+            if (negativeLogLikelihood(scores, classes, Math.exp(left)) < negativeLogLikelihood(scores, classes, Math.exp(right))) {
+                high = right;
+            } else {
+                low = left;
+            }
+        }
+        return Math.exp((low + high) / 2);
+    }
+
+    /**
+     * The out-of-scope threshold. With out-of-scope examples it maximises accuracy over the calibration utterances
+     * (in-scope ones count when correct and accepted, out-of-scope ones when rejected); without them it rejects at
+     * most {@code rejectRate} of correct in-scope input.
+     */
+    static double threshold(double[] inScopeConfidence, boolean[] correct, double[] outOfScopeConfidence,
+                            double rejectRate) {
+        if (inScopeConfidence.length == 0) {
+            return 0;
+        }
+        if (outOfScopeConfidence.length == 0) {
+            double[] accepted = new double[inScopeConfidence.length];
+            int n = 0;
+            for (int i = 0; i < inScopeConfidence.length; i++) {
+                if (correct[i]) {
+                    accepted[n++] = inScopeConfidence[i];
+                }
+            }
+            double[] sorted = Arrays.copyOf(accepted, n);
+            Arrays.sort(sorted);
+            return n == 0 ? 0 : sorted[(int) Math.floor(rejectRate * (n - 1))];
+        }
+        double best = 0;
+        double bestObjective = -1;
+        double[] candidates = concat(inScopeConfidence, outOfScopeConfidence);
+        Arrays.sort(candidates);
+        for (double candidate : candidates) {
+            double objective = acceptedCorrect(inScopeConfidence, correct, candidate) * inScopeConfidence.length
+                    + rejected(outOfScopeConfidence, candidate) * outOfScopeConfidence.length;
+            if (objective > bestObjective) {
+                bestObjective = objective;
+                best = candidate;
+            }
+        }
+        return best;
+    }
+
+    private static double negativeLogLikelihood(double[][] scores, int[] classes, double temperature) {
+        double total = 0;
+        for (int i = 0; i < scores.length; i++) {
+            total -= Math.log(Math.max(softmax(scores[i], temperature)[classes[i]], 1e-12));
+        }
+        return total;
+    }
+
+    private static double acceptedCorrect(double[] confidence, boolean[] correct, double threshold) {
+        int accepted = 0;
+        for (int i = 0; i < confidence.length; i++) {
+            if (correct[i] && confidence[i] >= threshold) {
+                accepted++;
+            }
+        }
+        return accepted / (double) confidence.length;
+    }
+
+    private static double rejected(double[] confidence, double threshold) {
+        return Arrays.stream(confidence).filter(c -> c < threshold).count() / (double) confidence.length;
+    }
+
+    private static double[] concat(double[] a, double[] b) {
+        double[] both = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, both, a.length, b.length);
+        return both;
+    }
+}

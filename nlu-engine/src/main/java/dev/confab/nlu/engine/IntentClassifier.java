@@ -1,0 +1,168 @@
+package dev.confab.nlu.engine;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+/**
+ * Classifies utterances into the intents of its training examples, with calibrated confidences, an out-of-scope
+ * decision and an ambiguity flag. Training holds out a slice of every intent to calibrate the confidences and the
+ * out-of-scope threshold (together with any {@code oos} examples), then refits on all in-scope examples.
+ */
+public final class IntentClassifier {
+
+    private final SentenceEncoder encoder;
+    private final LinearHead head;
+    private final List<String> intents;
+    private final double temperature;
+    private final double threshold;
+    private final ClassifierSettings settings;
+    private final String version;
+
+    private IntentClassifier(SentenceEncoder encoder, LinearHead head, List<String> intents, double temperature,
+                             double threshold, ClassifierSettings settings, String version) {
+        this.encoder = encoder;
+        this.head = head;
+        this.intents = intents;
+        this.temperature = temperature;
+        this.threshold = threshold;
+        this.settings = settings;
+        this.version = version;
+    }
+
+    public static IntentClassifier train(List<Example> examples, SentenceEncoder encoder, ClassifierSettings settings) {
+        List<Example> inScope = examples.stream().filter(Example::inScope).toList();
+        List<String> intents = inScope.stream().map(Example::intent).distinct().sorted().toList();
+        if (intents.size() < 2) {
+            throw new IllegalArgumentException("Training needs at least two intents, found " + intents);
+        }
+        Map<String, Integer> classOf = IntStream.range(0, intents.size()).boxed()
+                .collect(Collectors.toMap(intents::get, Function.identity()));
+        float[][] vectors = encoder.encodeAll(inScope.stream().map(Example::text).toList());
+        int[] classes = inScope.stream().mapToInt(example -> classOf.get(example.intent())).toArray();
+        List<String> oosTexts = examples.stream().filter(example -> !example.inScope()).map(Example::text).toList();
+        float[][] oosVectors = oosTexts.isEmpty() ? new float[0][] : encoder.encodeAll(oosTexts);
+
+        boolean[] heldOut = holdout(classes, settings);
+        LinearHead probe = LinearHead.train(select(vectors, heldOut, false), select(classes, heldOut, false),
+                settings.cost());
+        double[][] holdoutScores = scores(probe, select(vectors, heldOut, true));
+        int[] holdoutClasses = select(classes, heldOut, true);
+        double temperature = Calibration.temperature(holdoutScores, holdoutClasses);
+
+        double[] confidence = new double[holdoutScores.length];
+        boolean[] correct = new boolean[holdoutScores.length];
+        for (int i = 0; i < holdoutScores.length; i++) {
+            double[] probabilities = Calibration.softmax(holdoutScores[i], temperature);
+            int best = argmax(probabilities);
+            confidence[i] = probabilities[best];
+            correct[i] = best == holdoutClasses[i];
+        }
+        double[] oosConfidence = new double[oosVectors.length];
+        for (int i = 0; i < oosVectors.length; i++) {
+            double[] probabilities = Calibration.softmax(probe.scores(oosVectors[i]), temperature);
+            oosConfidence[i] = probabilities[argmax(probabilities)];
+        }
+        double threshold = Calibration.threshold(confidence, correct, oosConfidence, settings.inScopeRejectRate());
+
+        LinearHead head = holdoutClasses.length == 0 ? probe : LinearHead.train(vectors, classes, settings.cost());
+        return new IntentClassifier(encoder, head, intents, temperature, threshold, settings,
+                version(examples, encoder, settings));
+    }
+
+    public IntentPrediction classify(String text) {
+        double[] probabilities = Calibration.softmax(head.scores(encoder.encode(text)), temperature);
+        List<IntentScore> ranking = IntStream.range(0, probabilities.length).boxed()
+                .sorted(Comparator.comparingDouble((Integer i) -> probabilities[i]).reversed())
+                .limit(settings.topK())
+                .map(i -> new IntentScore(intents.get(i), probabilities[i]))
+                .toList();
+        boolean outOfScope = ranking.get(0).confidence() < threshold;
+        boolean ambiguous = !outOfScope && ranking.size() > 1
+                && ranking.get(0).confidence() - ranking.get(1).confidence() < settings.ambiguityMargin();
+        return new IntentPrediction(ranking, outOfScope, ambiguous);
+    }
+
+    /** Identifies the trained model: the same examples, encoder and settings give the same version. */
+    public String version() {
+        return version;
+    }
+
+    public List<String> intents() {
+        return intents;
+    }
+
+    /** The confidence below which an utterance is out of scope. */
+    public double threshold() {
+        return threshold;
+    }
+
+    /** Marks, per intent, a repeatable random share of its examples (always leaving at least one to train on). */
+    private static boolean[] holdout(int[] classes, ClassifierSettings settings) {
+        Map<Integer, List<Integer>> byClass = new TreeMap<>();
+        for (int i = 0; i < classes.length; i++) {
+            byClass.computeIfAbsent(classes[i], c -> new ArrayList<>()).add(i);
+        }
+        Random random = new Random(settings.seed());
+        boolean[] heldOut = new boolean[classes.length];
+        for (List<Integer> members : byClass.values()) {
+            Collections.shuffle(members, random);
+            long count = Math.min(Math.round(members.size() * settings.holdoutFraction()), members.size() - 1);
+            for (int i = 0; i < count; i++) {
+                heldOut[members.get(i)] = true;
+            }
+        }
+        return heldOut;
+    }
+
+    private static double[][] scores(LinearHead head, float[][] vectors) {
+        double[][] scores = new double[vectors.length][];
+        for (int i = 0; i < vectors.length; i++) {
+            scores[i] = head.scores(vectors[i]);
+        }
+        return scores;
+    }
+
+    private static float[][] select(float[][] rows, boolean[] mask, boolean wanted) {
+        return IntStream.range(0, rows.length).filter(i -> mask[i] == wanted).mapToObj(i -> rows[i])
+                .toArray(float[][]::new);
+    }
+
+    private static int[] select(int[] values, boolean[] mask, boolean wanted) {
+        return IntStream.range(0, values.length).filter(i -> mask[i] == wanted).map(i -> values[i]).toArray();
+    }
+
+    private static int argmax(double[] values) {
+        int best = 0;
+        for (int i = 1; i < values.length; i++) {
+            if (values[i] > values[best]) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    private static String version(List<Example> examples, SentenceEncoder encoder, ClassifierSettings settings) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update((encoder.kind().id() + "|" + settings).getBytes(StandardCharsets.UTF_8));
+            for (Example example : examples) {
+                digest.update((example.intent() + "\t" + example.text() + "\n").getBytes(StandardCharsets.UTF_8));
+            }
+            return HexFormat.of().formatHex(digest.digest()).substring(0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
