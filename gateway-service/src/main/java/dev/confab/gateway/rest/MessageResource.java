@@ -1,6 +1,7 @@
 package dev.confab.gateway.rest;
 
 import dev.confab.contracts.event.Envelope;
+import dev.confab.contracts.rest.InvalidRequestException;
 import dev.confab.gateway.StreamEvent;
 import dev.confab.gateway.config.GatewayConfig;
 import dev.confab.gateway.service.ChatService;

@@ -22,6 +22,12 @@ import java.util.stream.IntStream;
  */
 public final class IntentClassifier {
 
+    /**
+     * Fewer held-out utterances than this cannot support a fitted temperature: on a handful of examples the fit
+     * drives the temperature to its floor and every confidence to 1.0, so the SVM's own margins are kept (T = 1).
+     */
+    static final int MIN_CALIBRATION_UTTERANCES = 30;
+
     private final SentenceEncoder encoder;
     private final LinearHead head;
     private final List<String> intents;
@@ -59,7 +65,9 @@ public final class IntentClassifier {
                 settings.cost());
         double[][] holdoutScores = scores(probe, select(vectors, heldOut, true));
         int[] holdoutClasses = select(classes, heldOut, true);
-        double temperature = Calibration.temperature(holdoutScores, holdoutClasses);
+        double temperature = holdoutClasses.length >= MIN_CALIBRATION_UTTERANCES
+                ? Calibration.temperature(holdoutScores, holdoutClasses)
+                : 1.0;
 
         double[] confidence = new double[holdoutScores.length];
         boolean[] correct = new boolean[holdoutScores.length];

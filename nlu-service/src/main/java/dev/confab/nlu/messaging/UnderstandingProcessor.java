@@ -2,7 +2,9 @@ package dev.confab.nlu.messaging;
 
 import dev.confab.contracts.event.Envelope;
 import dev.confab.contracts.event.UserMessage;
+import dev.confab.nlu.service.IntentModel;
 import dev.confab.nlu.service.UnderstandingService;
+import io.smallrye.common.annotation.Blocking;
 import io.quarkus.logging.Log;
 import io.smallrye.reactive.messaging.kafka.Record;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,20 +19,26 @@ public class UnderstandingProcessor {
     public static final String CHAT_UNDERSTOOD = "chat-understood";
 
     private final UnderstandingService understanding;
+    private final IntentModel model;
 
-    public UnderstandingProcessor(UnderstandingService understanding) {
+    public UnderstandingProcessor(UnderstandingService understanding, IntentModel model) {
         this.understanding = understanding;
+        this.model = model;
     }
 
-    /** Returns {@code null}, which skips the record, for anything that is not a user message. */
+    /**
+     * Returns {@code null}, which skips the record, for anything that is not a user message. Blocking: the
+     * encoder is CPU-bound and messages that arrive while the model trains wait for it, in order.
+     */
     @Incoming(CHAT_INBOUND)
     @Outgoing(CHAT_UNDERSTOOD)
+    @Blocking
     public Record<String, Envelope> understand(Envelope event) {
         if (event == null || !(event.payload() instanceof UserMessage message)) {
             Log.warnf("Skipping an event that is not a user message: %s", event == null ? "unreadable" : event.type());
             return null;
         }
-        Envelope understood = event.next(understanding.understand(message));
+        Envelope understood = event.next(understanding.understand(message.text(), model.awaitReady()));
         return Record.of(understood.conversationId(), understood);
     }
 }

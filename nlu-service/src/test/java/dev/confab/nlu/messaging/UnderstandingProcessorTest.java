@@ -16,7 +16,7 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** nlu-service over real Kafka: each user message yields one schema-valid NLU result for the same turn. */
+/** nlu-service over real Kafka: each user message yields one schema-valid NLU result for the same turn, in order. */
 @QuarkusTest
 @QuarkusTestResource(KafkaTestResource.class)
 class UnderstandingProcessorTest {
@@ -33,8 +33,12 @@ class UnderstandingProcessorTest {
 
             assertThat(events).hasSize(2);
             assertThat(events).extracting(Envelope::turnId).containsExactly("t-1", "t-2");
-            assertThat(events).extracting(event -> ((MessageUnderstood) event.payload()).text())
-                    .containsExactly("I lost my card", "can you block it?");
+            List<MessageUnderstood> results = events.stream().map(event -> (MessageUnderstood) event.payload()).toList();
+            assertThat(results).extracting(MessageUnderstood::text).containsExactly("I lost my card", "can you block it?");
+            assertThat(results).allSatisfy(result -> {
+                assertThat(result.intents().get(0).intent()).isEqualTo("block_card");
+                assertThat(result.modelVersion()).matches("[0-9a-f]{12}");
+            });
         }
     }
 

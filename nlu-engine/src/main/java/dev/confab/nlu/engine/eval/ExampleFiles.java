@@ -26,24 +26,32 @@ public final class ExampleFiles {
 
     /** One {@code {"text": ..., "intent": ...}} object per line; blank lines are skipped. */
     public static List<Example> readJsonl(Path file) {
-        List<Example> examples = new ArrayList<>();
         try {
-            int lineNumber = 0;
-            for (String line : Files.readAllLines(file)) {
-                lineNumber++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                JsonNode row = JSON.readTree(line);
-                if (!row.path("text").isTextual() || !row.path("intent").isTextual()) {
-                    throw new IllegalArgumentException(file + ":" + lineNumber + ": needs string fields text and intent");
-                }
-                examples.add(new Example(row.get("text").asText(), row.get("intent").asText()));
-            }
-            return examples;
+            return parseJsonl(Files.readAllLines(file), file.toString());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + file, e);
         }
+    }
+
+    /** Parses jsonl lines; {@code source} names them in errors, which give the line number. */
+    public static List<Example> parseJsonl(List<String> lines, String source) {
+        List<Example> examples = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).isBlank()) {
+                continue;
+            }
+            JsonNode row;
+            try {
+                row = JSON.readTree(lines.get(i));
+            } catch (IOException e) {
+                throw new IllegalArgumentException(source + ":" + (i + 1) + ": not JSON", e);
+            }
+            if (!row.path("text").isTextual() || !row.path("intent").isTextual()) {
+                throw new IllegalArgumentException(source + ":" + (i + 1) + ": needs string fields text and intent");
+            }
+            examples.add(new Example(row.get("text").asText(), row.get("intent").asText()));
+        }
+        return examples;
     }
 
     public static void writeJsonl(Path file, List<Example> examples) {

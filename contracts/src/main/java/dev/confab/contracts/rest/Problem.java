@@ -1,4 +1,4 @@
-package dev.confab.gateway.rest;
+package dev.confab.contracts.rest;
 
 /** An RFC 9457 problem detail, the body of every error response. */
 public record Problem(String type, String title, int status, String detail, String instance) {

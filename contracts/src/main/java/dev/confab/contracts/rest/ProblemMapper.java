@@ -1,4 +1,4 @@
-package dev.confab.gateway.rest;
+package dev.confab.contracts.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.quarkus.logging.Log;
@@ -7,7 +7,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-/** Turns every refused or failed request into an {@code application/problem+json} response with its reason. */
+/** Turns every refused or failed request of a Confab REST API into {@code application/problem+json} with its reason. */
 public class ProblemMapper {
 
     @ServerExceptionMapper

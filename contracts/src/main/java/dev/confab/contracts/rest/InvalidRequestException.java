@@ -1,4 +1,4 @@
-package dev.confab.gateway.rest;
+package dev.confab.contracts.rest;
 
 /** A request the API refuses, with the reason the client is told. */
 public class InvalidRequestException extends RuntimeException {

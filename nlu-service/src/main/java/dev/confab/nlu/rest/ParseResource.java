@@ -1,0 +1,46 @@
+package dev.confab.nlu.rest;
+
+import dev.confab.contracts.event.MessageUnderstood;
+import dev.confab.contracts.rest.InvalidRequestException;
+import dev.confab.nlu.config.NluConfig;
+import dev.confab.nlu.service.IntentModel;
+import dev.confab.nlu.service.UnderstandingService;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** Design-time testing of the NLU: what the assistant would understand from a text, without a conversation. */
+@Path("/v1/nlu/parse")
+public class ParseResource {
+
+    private final UnderstandingService understanding;
+    private final IntentModel model;
+    private final NluConfig config;
+
+    public ParseResource(UnderstandingService understanding, IntentModel model, NluConfig config) {
+        this.understanding = understanding;
+        this.model = model;
+        this.config = config;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public MessageUnderstood parse(ParseRequest request) {
+        if (request == null || request.text() == null || request.text().isBlank()) {
+            throw new InvalidRequestException("Field 'text' is missing or empty");
+        }
+        if (request.text().length() > config.maxTextChars()) {
+            throw new InvalidRequestException("Field 'text' has " + request.text().length()
+                    + " characters; the limit is " + config.maxTextChars());
+        }
+        return model.ifReady()
+                .map(classifier -> understanding.understand(request.text(), classifier))
+                .orElseThrow(() -> new WebApplicationException("The NLU model is still training; retry shortly",
+                        Response.Status.SERVICE_UNAVAILABLE));
+    }
+}

@@ -1,0 +1,80 @@
+package dev.confab.nlu.rest;
+
+import dev.confab.testsupport.KafkaTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.time.Duration;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.notNullValue;
+
+/** POST /v1/nlu/parse with the test assistant's model (block_card, order_card, check_balance). */
+@QuarkusTest
+@QuarkusTestResource(KafkaTestResource.class)
+class ParseResourceTest {
+
+    @BeforeEach
+    void modelIsTrained() {
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> given().get("/q/health/ready").statusCode() == 200);
+    }
+
+    @Test
+    void readinessNamesTheTrainedModel() {
+        given().get("/q/health/ready")
+                .then().statusCode(200)
+                .body("checks.find { it.name == 'nlu-model' }.data.version", matchesPattern("[0-9a-f]{12}"));
+    }
+
+    @Test
+    void understandsAnUnseenWording() {
+        parse("someone stole my card, please lock it")
+                .then().statusCode(200)
+                .body("intents[0].intent", equalTo("block_card"))
+                .body("outOfScope", equalTo(false))
+                .body("modelVersion", matchesPattern("[0-9a-f]{12}"));
+    }
+
+    @Test
+    void saysWhenARequestIsOutOfScope() {
+        parse("recommend a good pizza place near the station")
+                .then().statusCode(200)
+                .body("outOfScope", equalTo(true));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"🙂🙂🙂", "أريد بطاقة جديدة", "block\u0000my\u0007card", "Ich habe meine Karte verloren"})
+    void unusualInputGetsAValidResult(String text) {
+        parse(text)
+                .then().statusCode(200)
+                .body("intents[0].intent", notNullValue())
+                .body("text", equalTo(text));
+    }
+
+    @Test
+    void emptyAndOversizedTextAreRefusedWithAReason() {
+        parse("  ").then().statusCode(400).contentType("application/problem+json")
+                .body("detail", containsString("missing or empty"));
+        parse("a".repeat(4001)).then().statusCode(400).contentType("application/problem+json")
+                .body("detail", containsString("the limit is 4000"));
+        given().contentType(ContentType.JSON).body("{\"text\": ")
+                .post("/v1/nlu/parse")
+                .then().statusCode(400).contentType("application/problem+json");
+    }
+
+    private static Response parse(String text) {
+        return given().contentType(ContentType.JSON).body(Map.of("text", text)).post("/v1/nlu/parse");
+    }
+}
