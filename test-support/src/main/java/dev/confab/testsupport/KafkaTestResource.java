@@ -9,7 +9,11 @@ public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        return Map.of("kafka.bootstrap.servers", SharedKafka.bootstrapServers());
+        return Map.of(
+                "kafka.bootstrap.servers", SharedKafka.bootstrapServers(),
+                // The broker runs in this JVM and would log every partition change at INFO.
+                "quarkus.log.category.\"kafka\".level", "WARN",
+                "quarkus.log.category.\"state.change.logger\".level", "WARN");
     }
 
     @Override

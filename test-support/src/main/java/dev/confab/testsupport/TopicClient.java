@@ -31,7 +31,7 @@ import java.util.concurrent.ExecutionException;
  * Lets a test play the other services: write events to their topics and wait for the events a service
  * under test produces, each checked against its published schema.
  */
-public final class TopicClient implements AutoCloseable {
+public final class TopicClient {
 
     /** One record as the test sees it: the key, the value as JSON, and where it landed. */
     public record TopicRecord(String key, JsonNode value, int partition, long offset) {
@@ -39,19 +39,24 @@ public final class TopicClient implements AutoCloseable {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
 
+    private static TopicClient shared;
+
     private final ObjectMapper json = new ObjectMapper();
     private final String bootstrapServers;
     private final KafkaProducer<String, byte[]> producer;
 
-    public TopicClient(String bootstrapServers) {
+    private TopicClient(String bootstrapServers) {
         this.bootstrapServers = bootstrapServers;
         this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
                 new StringSerializer(), new ByteArraySerializer());
     }
 
-    /** A client of the JVM's shared test cluster. */
-    public static TopicClient shared() {
-        return new TopicClient(SharedKafka.bootstrapServers());
+    /** The client of the JVM's shared test cluster; like the cluster, it lives as long as the JVM. */
+    public static synchronized TopicClient shared() {
+        if (shared == null) {
+            shared = new TopicClient(SharedKafka.bootstrapServers());
+        }
+        return shared;
     }
 
     public void send(String topic, String key, byte[] value) {
@@ -134,10 +139,5 @@ public final class TopicClient implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    @Override
-    public void close() {
-        producer.close();
     }
 }

@@ -70,6 +70,9 @@ class LocalSuiteIT {
                     .until(() -> transcript(settings), lines -> lines.size() == 2);
             assertThat(transcript(settings)).containsExactly("USER: How much is a new card?", "BOT: A new card is free.");
             assertThat(ollama.chatRequests().get(0).path("messages").toString()).contains("How much is a new card?");
+            assertThat(parse(settings, "I think someone stole my card").path("intents").get(0).path("intent").asText())
+                    .as("the sample bank assistant's intent model is trained and used")
+                    .isEqualTo("lost_or_stolen_card");
         }
         assertThat(firstRunPids).noneMatch(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
         assertThat(portIsFree(settings.kafkaPort())).isTrue();
@@ -106,6 +109,17 @@ class LocalSuiteIT {
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         return SseStream.parse(response.body());
+    }
+
+    private JsonNode parse(LocalSettings settings, String text) throws IOException, InterruptedException {
+        int nluPort = settings.gatewayPort() + Service.NLU.ordinal();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + nluPort + "/v1/nlu/parse"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(Map.of("text", text))))
+                .build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        return json.readTree(response.body());
     }
 
     private static List<String> transcript(LocalSettings settings) {

@@ -20,8 +20,6 @@ import dev.confab.testsupport.TopicClient;
 import dev.confab.testsupport.Transcripts;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -37,17 +35,7 @@ import static org.awaitility.Awaitility.await;
 @QuarkusTestResource(PostgresTestResource.class)
 class TurnConsumerTest {
 
-    private static TopicClient kafka;
-
-    @BeforeAll
-    static void connect() {
-        kafka = TopicClient.shared();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        kafka.close();
-    }
+    private static final TopicClient kafka = TopicClient.shared();
 
     @Test
     void runsATurnFromUserMessageToRecordedAnswer() {

@@ -13,8 +13,6 @@ import dev.confab.testsupport.TopicClient;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -34,17 +32,7 @@ import static org.hamcrest.Matchers.equalTo;
 @QuarkusTestResource(KafkaTestResource.class)
 class MessageResourceTest {
 
-    private static TopicClient kafka;
-
-    @BeforeAll
-    static void connect() {
-        kafka = TopicClient.shared();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        kafka.close();
-    }
+    private static final TopicClient kafka = TopicClient.shared();
 
     @Test
     void streamsTokensThenTheMessageThenDone() throws Exception {

@@ -18,9 +18,7 @@ import dev.confab.testsupport.OllamaTestResource;
 import dev.confab.testsupport.TopicClient;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -37,18 +35,8 @@ class GenerationConsumerTest {
     private static final Passage FEES = new Passage("fees", "fees#1", "Card fees", "https://bank.example/fees",
             "A replacement card is free once a year.", 0.8);
 
-    private static TopicClient kafka;
+    private static final TopicClient kafka = TopicClient.shared();
     private final OllamaProtocolTestServer ollama = OllamaProtocolTestServer.shared();
-
-    @BeforeAll
-    static void connect() {
-        kafka = TopicClient.shared();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        kafka.close();
-    }
 
     @AfterEach
     void resetSidecar() {

@@ -21,28 +21,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 @QuarkusTestResource(KafkaTestResource.class)
 class UnderstandingProcessorTest {
 
+    private static final TopicClient kafka = TopicClient.shared();
+
     @Test
     void understandsEachUserMessageOfTheConversationInOrder() {
         String conversationId = "c-" + UUID.randomUUID();
-        try (TopicClient kafka = TopicClient.shared()) {
-            kafka.send(Topics.CHAT_INBOUND, conversationId, "{not an event".getBytes(StandardCharsets.UTF_8));
-            send(kafka, conversationId, "t-1", "I lost my card");
-            send(kafka, conversationId, "t-2", "can you block it?");
+        kafka.send(Topics.CHAT_INBOUND, conversationId, "{not an event".getBytes(StandardCharsets.UTF_8));
+        send(conversationId, "t-1", "I lost my card");
+        send(conversationId, "t-2", "can you block it?");
 
-            List<Envelope> events = kafka.awaitEvents(Topics.CHAT_UNDERSTOOD, conversationId, 2);
+        List<Envelope> events = kafka.awaitEvents(Topics.CHAT_UNDERSTOOD, conversationId, 2);
 
-            assertThat(events).hasSize(2);
-            assertThat(events).extracting(Envelope::turnId).containsExactly("t-1", "t-2");
-            List<MessageUnderstood> results = events.stream().map(event -> (MessageUnderstood) event.payload()).toList();
-            assertThat(results).extracting(MessageUnderstood::text).containsExactly("I lost my card", "can you block it?");
-            assertThat(results).allSatisfy(result -> {
-                assertThat(result.intents().get(0).intent()).isEqualTo("block_card");
-                assertThat(result.modelVersion()).matches("[0-9a-f]{12}");
-            });
-        }
+        assertThat(events).extracting(Envelope::turnId).containsExactly("t-1", "t-2");
+        List<MessageUnderstood> results = events.stream().map(event -> (MessageUnderstood) event.payload()).toList();
+        assertThat(results).extracting(MessageUnderstood::text).containsExactly("I lost my card", "can you block it?");
+        assertThat(results).allSatisfy(result -> {
+            assertThat(result.intents().get(0).intent()).isEqualTo("block_card");
+            assertThat(result.modelVersion()).matches("[0-9a-f]{12}");
+        });
     }
 
-    private static void send(TopicClient kafka, String conversationId, String turnId, String text) {
+    private static void send(String conversationId, String turnId, String text) {
         kafka.send(Envelope.first("acme", "bank-support", conversationId, turnId, null, new UserMessage(text, "web")));
     }
 }

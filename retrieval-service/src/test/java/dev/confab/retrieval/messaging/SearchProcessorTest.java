@@ -20,17 +20,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 @QuarkusTestResource(KafkaTestResource.class)
 class SearchProcessorTest {
 
+    private static final TopicClient kafka = TopicClient.shared();
+
     @Test
     void answersASearchWithNoPassagesWhenTheKnowledgeBaseIsEmpty() {
         String conversationId = "c-" + UUID.randomUUID();
         Envelope request = Envelope.first("acme", "bank-support", conversationId, "t-1", null,
                 new RetrievalRequested("card replacement fee", 3));
-        try (TopicClient kafka = TopicClient.shared()) {
-            kafka.send(request);
+        kafka.send(request);
 
-            Envelope result = kafka.awaitEvents(Topics.RETRIEVAL_RESULTS, conversationId, 1).get(0);
-            assertThat(result.turnId()).isEqualTo("t-1");
-            assertThat(result.payload()).isEqualTo(new RetrievalPerformed("card replacement fee", List.of()));
-        }
+        Envelope result = kafka.awaitEvents(Topics.RETRIEVAL_RESULTS, conversationId, 1).get(0);
+        assertThat(result.turnId()).isEqualTo("t-1");
+        assertThat(result.payload()).isEqualTo(new RetrievalPerformed("card replacement fee", List.of()));
     }
 }
