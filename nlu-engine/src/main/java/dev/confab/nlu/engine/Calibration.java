@@ -83,6 +83,49 @@ final class Calibration {
         return best;
     }
 
+    /** Confidence and centroid-similarity thresholds: an utterance is out of scope when either is not reached. */
+    record Thresholds(double confidence, double similarity) {
+    }
+
+    /**
+     * Learns both thresholds jointly on a grid of their quantiles, maximising accuracy over the calibration
+     * utterances (in-scope ones count when correct and accepted, out-of-scope ones when rejected).
+     */
+    static Thresholds thresholds(double[] inConfidence, double[] inSimilarity, boolean[] correct,
+                                 double[] oosConfidence, double[] oosSimilarity) {
+        double[] confidenceGrid = quantiles(concat(inConfidence, oosConfidence));
+        double[] similarityGrid = quantiles(concat(inSimilarity, oosSimilarity));
+        Thresholds best = new Thresholds(0, -1);
+        double bestScore = -1;
+        for (double confidence : confidenceGrid) {
+            for (double similarity : similarityGrid) {
+                double score = 0;
+                for (int i = 0; i < inConfidence.length; i++) {
+                    score += correct[i] && inConfidence[i] >= confidence && inSimilarity[i] >= similarity ? 1 : 0;
+                }
+                for (int i = 0; i < oosConfidence.length; i++) {
+                    score += oosConfidence[i] < confidence || oosSimilarity[i] < similarity ? 1 : 0;
+                }
+                if (score > bestScore) {
+                    bestScore = score;
+                    best = new Thresholds(confidence, similarity);
+                }
+            }
+        }
+        return best;
+    }
+
+    /** 0th to 100th percentile in 2% steps: fine enough for a threshold, small enough for a 2-D search. */
+    private static double[] quantiles(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        double[] grid = new double[51];
+        for (int i = 0; i <= 50; i++) {
+            grid[i] = sorted[Math.min(sorted.length - 1, (int) Math.floor(i / 50.0 * sorted.length))];
+        }
+        return grid;
+    }
+
     private static double negativeLogLikelihood(double[][] scores, int[] classes, double temperature) {
         double total = 0;
         for (int i = 0; i < scores.length; i++) {

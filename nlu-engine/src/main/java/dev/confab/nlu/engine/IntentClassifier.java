@@ -18,7 +18,10 @@ import java.util.stream.IntStream;
 /**
  * Classifies utterances into the intents of its training examples, with calibrated confidences, an out-of-scope
  * decision and an ambiguity flag. Training holds out a slice of every intent to calibrate the confidences and the
- * out-of-scope threshold (together with any {@code oos} examples), then refits on all in-scope examples.
+ * out-of-scope thresholds (together with any {@code oos} examples), then refits on all in-scope examples. An
+ * utterance is out of scope when its best intent is not confident enough or when it lies too far from that
+ * intent's examples (cosine similarity to their centroid): a confident SVM score alone does not say the
+ * utterance is anywhere near what the assistant was taught.
  */
 public final class IntentClassifier {
 
@@ -32,17 +35,20 @@ public final class IntentClassifier {
     private final LinearHead head;
     private final List<String> intents;
     private final double temperature;
-    private final double threshold;
+    private final float[][] centroids;
+    private final Calibration.Thresholds thresholds;
     private final ClassifierSettings settings;
     private final String version;
 
     private IntentClassifier(SentenceEncoder encoder, LinearHead head, List<String> intents, double temperature,
-                             double threshold, ClassifierSettings settings, String version) {
+                             float[][] centroids, Calibration.Thresholds thresholds, ClassifierSettings settings,
+                             String version) {
         this.encoder = encoder;
         this.head = head;
         this.intents = intents;
         this.temperature = temperature;
-        this.threshold = threshold;
+        this.centroids = centroids;
+        this.thresholds = thresholds;
         this.settings = settings;
         this.version = version;
     }
@@ -69,34 +75,49 @@ public final class IntentClassifier {
                 ? Calibration.temperature(holdoutScores, holdoutClasses)
                 : 1.0;
 
+        float[][] fitCentroids = centroids(select(vectors, heldOut, false), select(classes, heldOut, false),
+                intents.size());
+        float[][] holdoutVectors = select(vectors, heldOut, true);
         double[] confidence = new double[holdoutScores.length];
+        double[] similarity = new double[holdoutScores.length];
         boolean[] correct = new boolean[holdoutScores.length];
         for (int i = 0; i < holdoutScores.length; i++) {
             double[] probabilities = Calibration.softmax(holdoutScores[i], temperature);
             int best = argmax(probabilities);
             confidence[i] = probabilities[best];
+            similarity[i] = dot(holdoutVectors[i], fitCentroids[best]);
             correct[i] = best == holdoutClasses[i];
         }
         double[] oosConfidence = new double[oosVectors.length];
+        double[] oosSimilarity = new double[oosVectors.length];
         for (int i = 0; i < oosVectors.length; i++) {
             double[] probabilities = Calibration.softmax(probe.scores(oosVectors[i]), temperature);
-            oosConfidence[i] = probabilities[argmax(probabilities)];
+            int best = argmax(probabilities);
+            oosConfidence[i] = probabilities[best];
+            oosSimilarity[i] = dot(oosVectors[i], fitCentroids[best]);
         }
-        double threshold = Calibration.threshold(confidence, correct, oosConfidence, settings.inScopeRejectRate());
+        // Out-of-scope examples teach both thresholds; without them only confidence can be bounded.
+        Calibration.Thresholds thresholds = oosVectors.length > 0 && confidence.length > 0
+                ? Calibration.thresholds(confidence, similarity, correct, oosConfidence, oosSimilarity)
+                : new Calibration.Thresholds(Calibration.threshold(confidence, correct, oosConfidence,
+                        settings.inScopeRejectRate()), -1);
 
         LinearHead head = holdoutClasses.length == 0 ? probe : LinearHead.train(vectors, classes, settings.cost());
-        return new IntentClassifier(encoder, head, intents, temperature, threshold, settings,
-                version(examples, encoder, settings));
+        return new IntentClassifier(encoder, head, intents, temperature, centroids(vectors, classes, intents.size()),
+                thresholds, settings, version(examples, encoder, settings));
     }
 
     public IntentPrediction classify(String text) {
-        double[] probabilities = Calibration.softmax(head.scores(encoder.encode(text)), temperature);
+        float[] vector = encoder.encode(text);
+        double[] probabilities = Calibration.softmax(head.scores(vector), temperature);
         List<IntentScore> ranking = IntStream.range(0, probabilities.length).boxed()
                 .sorted(Comparator.comparingDouble((Integer i) -> probabilities[i]).reversed())
                 .limit(settings.topK())
                 .map(i -> new IntentScore(intents.get(i), probabilities[i]))
                 .toList();
-        boolean outOfScope = ranking.get(0).confidence() < threshold;
+        double similarity = dot(vector, centroids[argmax(probabilities)]);
+        boolean outOfScope = ranking.get(0).confidence() < thresholds.confidence()
+                || similarity < thresholds.similarity();
         boolean ambiguous = !outOfScope && ranking.size() > 1
                 && ranking.get(0).confidence() - ranking.get(1).confidence() < settings.ambiguityMargin();
         return new IntentPrediction(ranking, outOfScope, ambiguous);
@@ -113,7 +134,12 @@ public final class IntentClassifier {
 
     /** The confidence below which an utterance is out of scope. */
     public double threshold() {
-        return threshold;
+        return thresholds.confidence();
+    }
+
+    /** The similarity to its intent's centroid below which an utterance is out of scope ({@code -1}: none). */
+    public double similarityThreshold() {
+        return thresholds.similarity();
     }
 
     /** Marks, per intent, a repeatable random share of its examples (always leaving at least one to train on). */
@@ -149,6 +175,32 @@ public final class IntentClassifier {
 
     private static int[] select(int[] values, boolean[] mask, boolean wanted) {
         return IntStream.range(0, values.length).filter(i -> mask[i] == wanted).map(i -> values[i]).toArray();
+    }
+
+    /** Per class, the normalised mean of its vectors: where the intent's utterances sit in embedding space. */
+    private static float[][] centroids(float[][] vectors, int[] classes, int classCount) {
+        float[][] centroids = new float[classCount][vectors[0].length];
+        for (int i = 0; i < vectors.length; i++) {
+            for (int j = 0; j < vectors[i].length; j++) {
+                centroids[classes[i]][j] += vectors[i][j];
+            }
+        }
+        for (float[] centroid : centroids) {
+            double norm = Math.sqrt(dot(centroid, centroid));
+            for (int j = 0; j < centroid.length && norm > 0; j++) {
+                centroid[j] /= (float) norm;
+            }
+        }
+        return centroids;
+    }
+
+    /** Cosine similarity for the encoder's unit-length vectors. */
+    private static double dot(float[] a, float[] b) {
+        double sum = 0;
+        for (int i = 0; i < a.length; i++) {
+            sum += a[i] * b[i];
+        }
+        return sum;
     }
 
     private static int argmax(double[] values) {

@@ -134,7 +134,7 @@ final class Evaluation {
     static String readable(Map<String, Object> report) {
         StringBuilder text = new StringBuilder();
         for (String key : List.of("model_version", "encoder", "examples_train", "examples", "train_seconds",
-                "oos_threshold", "accuracy", "top1_accuracy", "macro_f1", "in_scope_accuracy", "oos_recall", "oos_precision",
+                "oos_threshold", "oos_similarity_threshold", "accuracy", "top1_accuracy", "macro_f1", "in_scope_accuracy", "oos_recall", "oos_precision",
                 "slot_f1", "latency_ms_p50", "latency_ms_p99")) {
             Object value = report.get(key);
             text.append(String.format("%-20s %s%n", key, value instanceof Double d ? String.format("%.4f", d)

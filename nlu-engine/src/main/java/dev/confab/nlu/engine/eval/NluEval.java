@@ -69,6 +69,7 @@ public final class NluEval {
         report.put("examples_train", train.size());
         report.put("train_seconds", trainSeconds);
         report.put("oos_threshold", classifier.threshold());
+        report.put("oos_similarity_threshold", classifier.similarityThreshold());
         report.putAll(Evaluation.score(gold, predicted, best, latency));
         System.out.print(Evaluation.readable(report));
         if (options.containsKey("--out")) {
