@@ -3,10 +3,6 @@ package dev.confab.local;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,7 +22,6 @@ public final class LocalSuite implements AutoCloseable {
     private static final Duration SERVICE_START = Duration.ofSeconds(120);
 
     private final LocalSettings settings;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
     private final List<ChildProcess> services = new ArrayList<>();
     private KafkaBroker kafka;
     private LocalPostgres postgres;
@@ -44,7 +39,8 @@ public final class LocalSuite implements AutoCloseable {
         claimWorkDir(settings);
         LocalSuite suite = new LocalSuite(settings);
         try {
-            suite.slmOn = SlmProbe.answers(settings.ollamaUrl());
+            // The sidecar's model list answers when Ollama is up.
+            suite.slmOn = HttpCheck.answersOk(settings.ollamaUrl() + "/api/tags");
             suite.kafka = KafkaBroker.start(settings);
             suite.postgres = LocalPostgres.start(settings);
             for (Service service : Service.values()) {
@@ -152,18 +148,7 @@ public final class LocalSuite implements AutoCloseable {
     }
 
     private boolean isReady(Service service) {
-        HttpRequest ready = HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + service.port(settings) + "/q/health/ready"))
-                .timeout(Duration.ofSeconds(2))
-                .build();
-        try {
-            return http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        } catch (IOException e) {
-            return false;
-        }
+        return HttpCheck.answersOk("http://127.0.0.1:" + service.port(settings) + "/q/health/ready");
     }
 
     private static void requirePackagedServices(LocalSettings settings) {
