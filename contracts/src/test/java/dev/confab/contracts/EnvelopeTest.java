@@ -8,6 +8,8 @@ import dev.confab.contracts.event.UserMessage;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -17,8 +19,8 @@ class EnvelopeTest {
 
     @Test
     void nextEventKeepsTheTurnsRoutingButIsANewEvent() {
-        Envelope first = Envelope.first("acme", "bank", "c-1", "t-1", null, new UserMessage("hi", "web"))
-                .withAssistantVersion("7");
+        Envelope first = new Envelope(UUID.randomUUID(), "user.message", 1, Instant.now(), "acme", "bank", "7", "c-1",
+                "t-1", null, new UserMessage("hi", "web"));
 
         Envelope next = first.next(new ReplyToken(0, "Hello"));
 

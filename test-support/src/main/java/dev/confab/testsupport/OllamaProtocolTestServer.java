@@ -67,10 +67,6 @@ public final class OllamaProtocolTestServer implements AutoCloseable {
         this.tokens = List.copyOf(replyTokens);
     }
 
-    public List<String> tokens() {
-        return tokens;
-    }
-
     /** Makes every following chat fail with this HTTP status, as an overloaded or broken sidecar would. */
     public void failWith(int status) {
         this.failureStatus = status;

@@ -60,10 +60,4 @@ public record Envelope(
         return new Envelope(UUID.randomUUID(), eventType.wireName(), eventType.schemaVersion(), Instant.now(),
                 tenantId, assistantId, assistantVersion, conversationId, turnId, traceparent, nextPayload);
     }
-
-    /** Returns a copy that names the assistant bundle version handling the turn. */
-    public Envelope withAssistantVersion(String version) {
-        return new Envelope(eventId, type, schemaVersion, occurredAt, tenantId, assistantId, version,
-                conversationId, turnId, traceparent, payload);
-    }
 }

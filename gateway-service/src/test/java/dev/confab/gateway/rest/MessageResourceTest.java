@@ -18,6 +18,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -36,15 +37,8 @@ class MessageResourceTest {
 
     @Test
     void streamsTokensThenTheMessageThenDone() throws Exception {
-        String conversationId = "c-" + UUID.randomUUID();
-        CompletableFuture<String> response = CompletableFuture.supplyAsync(() -> given()
-                .contentType(ContentType.JSON)
-                .body("{\"text\": \"What does a new card cost?\"}")
-                .when().post("/v1/conversations/{id}/messages", conversationId)
-                .then().statusCode(200).contentType(containsString("text/event-stream"))
-                .extract().asString());
-
-        Envelope message = kafka.awaitEvents(Topics.CHAT_INBOUND, conversationId, 1).get(0);
+        OpenTurn turn = startTurn("What does a new card cost?");
+        Envelope message = turn.message();
         assertThat(message.payload()).isEqualTo(new UserMessage("What does a new card cost?", "web"));
 
         kafka.send(message.next(new ReplyToken(0, "It")));
@@ -52,7 +46,7 @@ class MessageResourceTest {
         kafka.send(message.next(new ReplyMessage("It is free.", Provenance.TEMPLATE, List.of())));
         kafka.send(message.next(new ReplyDone(1)));
 
-        String body = response.get(30, TimeUnit.SECONDS);
+        String body = turn.body();
         SseStream stream = SseStream.parse(body);
         assertThat(stream.names()).containsExactly("token", "token", "message", "done");
         assertThat(body.lines()).as("only standard SSE fields")
@@ -65,21 +59,16 @@ class MessageResourceTest {
 
     @Test
     void repliesOfOtherTurnsDoNotLeakIntoTheStream() throws Exception {
-        String conversationId = "c-" + UUID.randomUUID();
-        CompletableFuture<String> response = CompletableFuture.supplyAsync(() -> given()
-                .contentType(ContentType.JSON)
-                .body("{\"text\": \"hello\"}")
-                .when().post("/v1/conversations/{id}/messages", conversationId)
-                .then().extract().asString());
-        Envelope message = kafka.awaitEvents(Topics.CHAT_INBOUND, conversationId, 1).get(0);
-        Envelope otherTurn = Envelope.first(message.tenantId(), message.assistantId(), conversationId, "t-other",
-                null, new UserMessage("earlier", "web"));
+        OpenTurn turn = startTurn("hello");
+        Envelope message = turn.message();
+        Envelope otherTurn = Envelope.first(message.tenantId(), message.assistantId(), message.conversationId(),
+                "t-other", null, new UserMessage("earlier", "web"));
 
         kafka.send(otherTurn.next(new ReplyToken(0, "stale")));
         kafka.send(message.next(new ReplyToken(0, "Hi")));
         kafka.send(message.next(new ReplyDone(0)));
 
-        SseStream stream = SseStream.parse(response.get(30, TimeUnit.SECONDS));
+        SseStream stream = SseStream.parse(turn.body());
         assertThat(stream.named("token")).extracting(event -> event.data().path("text").asText())
                 .containsExactly("Hi");
     }
@@ -134,5 +123,25 @@ class MessageResourceTest {
                 .body("detail", equalTo("Field 'text' has 4001 characters; the limit is 4000"));
 
         assertThat(kafka.records(Topics.CHAT_INBOUND)).hasSize(before);
+    }
+
+    /** A message sent in the background, as it reached Kafka, and the SSE body its client will receive. */
+    private record OpenTurn(Envelope message, CompletableFuture<String> response) {
+
+        String body() throws Exception {
+            return response.get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Sends a message on a new conversation and waits until the gateway has published it to chat.inbound. */
+    private static OpenTurn startTurn(String text) {
+        String conversationId = "c-" + UUID.randomUUID();
+        CompletableFuture<String> response = CompletableFuture.supplyAsync(() -> given()
+                .contentType(ContentType.JSON)
+                .body(Map.of("text", text))
+                .when().post("/v1/conversations/{id}/messages", conversationId)
+                .then().statusCode(200).contentType(containsString("text/event-stream"))
+                .extract().asString());
+        return new OpenTurn(kafka.awaitEvents(Topics.CHAT_INBOUND, conversationId, 1).get(0), response);
     }
 }

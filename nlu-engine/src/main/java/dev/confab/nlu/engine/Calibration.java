@@ -47,40 +47,20 @@ final class Calibration {
     }
 
     /**
-     * The out-of-scope threshold. With out-of-scope examples it maximises accuracy over the calibration utterances
-     * (in-scope ones count when correct and accepted, out-of-scope ones when rejected); without them it rejects at
-     * most {@code rejectRate} of correct in-scope input.
+     * The confidence threshold when there are no out-of-scope examples to learn from: it rejects at most
+     * {@code rejectRate} of the correctly classified calibration utterances.
      */
-    static double threshold(double[] inScopeConfidence, boolean[] correct, double[] outOfScopeConfidence,
-                            double rejectRate) {
-        if (inScopeConfidence.length == 0) {
-            return 0;
-        }
-        if (outOfScopeConfidence.length == 0) {
-            double[] accepted = new double[inScopeConfidence.length];
-            int n = 0;
-            for (int i = 0; i < inScopeConfidence.length; i++) {
-                if (correct[i]) {
-                    accepted[n++] = inScopeConfidence[i];
-                }
-            }
-            double[] sorted = Arrays.copyOf(accepted, n);
-            Arrays.sort(sorted);
-            return n == 0 ? 0 : sorted[(int) Math.floor(rejectRate * (n - 1))];
-        }
-        double best = 0;
-        double bestObjective = -1;
-        double[] candidates = concat(inScopeConfidence, outOfScopeConfidence);
-        Arrays.sort(candidates);
-        for (double candidate : candidates) {
-            double objective = acceptedCorrect(inScopeConfidence, correct, candidate) * inScopeConfidence.length
-                    + rejected(outOfScopeConfidence, candidate) * outOfScopeConfidence.length;
-            if (objective > bestObjective) {
-                bestObjective = objective;
-                best = candidate;
+    static double threshold(double[] confidence, boolean[] correct, double rejectRate) {
+        double[] accepted = new double[confidence.length];
+        int n = 0;
+        for (int i = 0; i < confidence.length; i++) {
+            if (correct[i]) {
+                accepted[n++] = confidence[i];
             }
         }
-        return best;
+        double[] sorted = Arrays.copyOf(accepted, n);
+        Arrays.sort(sorted);
+        return n == 0 ? 0 : sorted[(int) Math.floor(rejectRate * (n - 1))];
     }
 
     /** Confidence and centroid-similarity thresholds: an utterance is out of scope when either is not reached. */
@@ -132,20 +112,6 @@ final class Calibration {
             total -= Math.log(Math.max(softmax(scores[i], temperature)[classes[i]], 1e-12));
         }
         return total;
-    }
-
-    private static double acceptedCorrect(double[] confidence, boolean[] correct, double threshold) {
-        int accepted = 0;
-        for (int i = 0; i < confidence.length; i++) {
-            if (correct[i] && confidence[i] >= threshold) {
-                accepted++;
-            }
-        }
-        return accepted / (double) confidence.length;
-    }
-
-    private static double rejected(double[] confidence, double threshold) {
-        return Arrays.stream(confidence).filter(c -> c < threshold).count() / (double) confidence.length;
     }
 
     private static double[] concat(double[] a, double[] b) {

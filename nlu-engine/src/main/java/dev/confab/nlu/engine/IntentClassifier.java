@@ -99,8 +99,8 @@ public final class IntentClassifier {
         // Out-of-scope examples teach both thresholds; without them only confidence can be bounded.
         Calibration.Thresholds thresholds = oosVectors.length > 0 && confidence.length > 0
                 ? Calibration.thresholds(confidence, similarity, correct, oosConfidence, oosSimilarity)
-                : new Calibration.Thresholds(Calibration.threshold(confidence, correct, oosConfidence,
-                        settings.inScopeRejectRate()), -1);
+                : new Calibration.Thresholds(Calibration.threshold(confidence, correct, settings.inScopeRejectRate()),
+                        -1);
 
         LinearHead head = holdoutClasses.length == 0 ? probe : LinearHead.train(vectors, classes, settings.cost());
         return new IntentClassifier(encoder, head, intents, temperature, centroids(vectors, classes, intents.size()),

@@ -34,7 +34,7 @@ class CalibrationTest {
             correct[i] = true;
         }
 
-        double threshold = Calibration.threshold(confidence, correct, new double[0], 0.05);
+        double threshold = Calibration.threshold(confidence, correct, 0.05);
 
         long rejected = Arrays.stream(confidence).filter(c -> c < threshold).count();
         assertThat(rejected).isLessThanOrEqualTo(5);
