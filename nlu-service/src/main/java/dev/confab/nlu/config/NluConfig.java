@@ -3,6 +3,9 @@ package dev.confab.nlu.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+import java.time.ZoneId;
+import java.util.List;
+
 /** Settings of the NLU service. */
 @ConfigMapping(prefix = "nlu")
 public interface NluConfig {
@@ -11,9 +14,24 @@ public interface NluConfig {
     @WithDefault("assistant/bank-support/nlu.jsonl")
     String trainingResource();
 
+    /** Classpath resource with the assistant's lookup and pattern entities (YAML). */
+    @WithDefault("assistant/bank-support/entities.yaml")
+    String entitiesResource();
+
     /** Sentence encoder: all-minilm-l6-v2-q or bge-small-en-v15-q (docs/benchmarks.md compares them). */
     @WithDefault("all-minilm-l6-v2-q")
     String encoder();
+
+    /**
+     * ISO 639-1 codes of the languages told apart: the assistant's own and those its customers may write in
+     * instead. Each costs about 27 MB of heap.
+     */
+    @WithDefault("en,fr,de,es,it,nl,pt")
+    List<String> languages();
+
+    /** Where the assistant's customers are: "tomorrow" and "3pm" are read in this zone. */
+    @WithDefault("UTC")
+    ZoneId timeZone();
 
     /** Longest prefix of a message that is classified; what a customer wants is in the first sentences. */
     @WithDefault("1000")

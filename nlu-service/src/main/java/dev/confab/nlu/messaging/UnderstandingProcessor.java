@@ -2,7 +2,8 @@ package dev.confab.nlu.messaging;
 
 import dev.confab.contracts.event.Envelope;
 import dev.confab.contracts.event.UserMessage;
-import dev.confab.nlu.service.IntentModel;
+import dev.confab.nlu.config.NluConfig;
+import dev.confab.nlu.service.NluModel;
 import dev.confab.nlu.service.UnderstandingService;
 import io.smallrye.common.annotation.Blocking;
 import io.quarkus.logging.Log;
@@ -19,11 +20,13 @@ public class UnderstandingProcessor {
     public static final String CHAT_UNDERSTOOD = "chat-understood";
 
     private final UnderstandingService understanding;
-    private final IntentModel model;
+    private final NluModel model;
+    private final NluConfig config;
 
-    public UnderstandingProcessor(UnderstandingService understanding, IntentModel model) {
+    public UnderstandingProcessor(UnderstandingService understanding, NluModel model, NluConfig config) {
         this.understanding = understanding;
         this.model = model;
+        this.config = config;
     }
 
     /**
@@ -38,7 +41,8 @@ public class UnderstandingProcessor {
             Log.warnf("Skipping an event that is not a user message: %s", event == null ? "unreadable" : event.type());
             return null;
         }
-        Envelope understood = event.next(understanding.understand(message.text(), model.awaitReady()));
+        Envelope understood = event.next(understanding.understand(message.text(), model.awaitReady(),
+                event.occurredAt().atZone(config.timeZone())));
         return Record.of(understood.conversationId(), understood);
     }
 }

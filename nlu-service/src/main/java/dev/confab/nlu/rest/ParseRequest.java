@@ -1,5 +1,11 @@
 package dev.confab.nlu.rest;
 
-/** Body of a design-time parse request. */
-public record ParseRequest(String text) {
+import java.time.OffsetDateTime;
+
+/**
+ * Body of a design-time parse request.
+ *
+ * @param referenceTime the moment relative dates refer to ("tomorrow"); now when absent
+ */
+public record ParseRequest(String text, OffsetDateTime referenceTime) {
 }

@@ -3,7 +3,7 @@ package dev.confab.nlu.rest;
 import dev.confab.contracts.event.MessageUnderstood;
 import dev.confab.contracts.rest.InvalidRequestException;
 import dev.confab.nlu.config.NluConfig;
-import dev.confab.nlu.service.IntentModel;
+import dev.confab.nlu.service.NluModel;
 import dev.confab.nlu.service.UnderstandingService;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -13,15 +13,17 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import java.time.ZonedDateTime;
+
 /** Design-time testing of the NLU: what the assistant would understand from a text, without a conversation. */
 @Path("/v1/nlu/parse")
 public class ParseResource {
 
     private final UnderstandingService understanding;
-    private final IntentModel model;
+    private final NluModel model;
     private final NluConfig config;
 
-    public ParseResource(UnderstandingService understanding, IntentModel model, NluConfig config) {
+    public ParseResource(UnderstandingService understanding, NluModel model, NluConfig config) {
         this.understanding = understanding;
         this.model = model;
         this.config = config;
@@ -39,8 +41,14 @@ public class ParseResource {
                     + " characters; the limit is " + config.maxTextChars());
         }
         return model.ifReady()
-                .map(classifier -> understanding.understand(request.text(), classifier))
+                .map(pipeline -> understanding.understand(request.text(), pipeline, referenceTime(request)))
                 .orElseThrow(() -> new WebApplicationException("The NLU model is still training; retry shortly",
                         Response.Status.SERVICE_UNAVAILABLE));
+    }
+
+    private ZonedDateTime referenceTime(ParseRequest request) {
+        return request.referenceTime() == null
+                ? ZonedDateTime.now(config.timeZone())
+                : request.referenceTime().atZoneSameInstant(config.timeZone());
     }
 }

@@ -1,22 +1,24 @@
 package dev.confab.nlu.service;
 
+import dev.confab.contracts.event.EntityValue;
 import dev.confab.contracts.event.IntentScore;
 import dev.confab.contracts.event.MessageUnderstood;
 import dev.confab.nlu.config.NluConfig;
-import dev.confab.nlu.engine.IntentClassifier;
 import dev.confab.nlu.engine.IntentPrediction;
+import dev.confab.nlu.engine.entity.EntityMatch;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.ZonedDateTime;
 import java.util.List;
 
-/** Understands a user message: ranked intents with calibrated confidences, out-of-scope and ambiguity decisions. */
+/**
+ * Understands a user message: ranked intents with calibrated confidences, out-of-scope and ambiguity decisions,
+ * entities and language.
+ */
 @ApplicationScoped
 public class UnderstandingService {
-
-    /** Language reported until a detector is in place. */
-    private static final String UNDETERMINED = "und";
 
     private final NluConfig config;
     private final MeterRegistry registry;
@@ -31,18 +33,28 @@ public class UnderstandingService {
                 .register(registry);
     }
 
-    public MessageUnderstood understand(String text, IntentClassifier classifier) {
-        String classified = text.length() > config.maxClassifiedChars()
+    /** @param now the moment the user spoke, which "tomorrow" or "the last 3 hours" refer to */
+    public MessageUnderstood understand(String text, NluPipeline pipeline, ZonedDateTime now) {
+        // Bounded work per message: what a customer wants is in the first sentences.
+        String understood = text.length() > config.maxClassifiedChars()
                 ? text.substring(0, config.maxClassifiedChars())
                 : text;
-        IntentPrediction prediction = classifier.classify(classified);
+        IntentPrediction prediction = pipeline.classifier().classify(understood);
         confidence.record(prediction.ranking().get(0).confidence());
         registry.counter("confab.nlu.decisions", "decision", decision(prediction)).increment();
         List<IntentScore> intents = prediction.ranking().stream()
                 .map(score -> new IntentScore(score.intent(), score.confidence()))
                 .toList();
-        return new MessageUnderstood(text, UNDETERMINED, intents, prediction.outOfScope(), prediction.ambiguous(),
-                List.of(), classifier.version());
+        List<EntityValue> entities = pipeline.entities().recognize(understood, now).stream()
+                .map(UnderstandingService::entityValue)
+                .toList();
+        return new MessageUnderstood(text, pipeline.languages().identify(understood), intents,
+                prediction.outOfScope(), prediction.ambiguous(), entities, pipeline.classifier().version());
+    }
+
+    private static EntityValue entityValue(EntityMatch match) {
+        return new EntityValue(match.entity(), match.text(), match.value(), match.start(), match.end(),
+                match.source().wireName(), match.confidence());
     }
 
     private static String decision(IntentPrediction prediction) {

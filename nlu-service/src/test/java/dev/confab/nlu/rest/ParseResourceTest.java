@@ -15,6 +15,7 @@ import java.util.Map;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
@@ -52,6 +53,27 @@ class ParseResourceTest {
         parse("recommend a good pizza place near the station")
                 .then().statusCode(200)
                 .body("outOfScope", equalTo(true));
+    }
+
+    @Test
+    void findsEntitiesRelativeToTheReferenceTime() {
+        given().contentType(ContentType.JSON)
+                .body(Map.of("text", "block my credit card, £250 went missing yesterday at 3pm",
+                        "referenceTime", "2022-03-15T09:00:00Z"))
+                .post("/v1/nlu/parse")
+                .then().statusCode(200)
+                .body("language", equalTo("en"))
+                .body("entities.entity", contains("card_type", "money", "datetime"))
+                .body("entities.value", contains("credit", "250 GBP", "2022-03-14T15:00"))
+                .body("entities.text", contains("credit card", "£250", "yesterday at 3pm"))
+                .body("entities.source", contains("lookup", "rule", "rule"));
+    }
+
+    @Test
+    void reportsTheLanguageOfAForeignMessage() {
+        parse("Bonjour, j'ai perdu ma carte bancaire hier soir")
+                .then().statusCode(200)
+                .body("language", equalTo("fr"));
     }
 
     @ParameterizedTest
