@@ -5,6 +5,11 @@ public final class Topics {
 
     /** User messages accepted by the gateway. */
     public static final String CHAT_INBOUND = "chat.inbound";
+    /**
+     * Records of {@code chat.inbound} nlu-service could not process (unreadable bytes, a failure), as they were
+     * written, with the reason in the {@code dead-letter-reason} header.
+     */
+    public static final String CHAT_INBOUND_DEAD_LETTERS = "chat.inbound.dlq";
     /** NLU results for each user message. */
     public static final String CHAT_UNDERSTOOD = "chat.understood";
     /** Knowledge searches requested by dialog. */

@@ -2,6 +2,7 @@ package dev.confab.testsupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.confab.contracts.event.Envelope;
 import dev.confab.contracts.event.EventJson;
 import dev.confab.contracts.event.EventType;
@@ -20,9 +21,10 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -33,8 +35,11 @@ import java.util.concurrent.ExecutionException;
  */
 public final class TopicClient {
 
-    /** One record as the test sees it: the key, the value as JSON, and where it landed. */
-    public record TopicRecord(String key, JsonNode value, int partition, long offset) {
+    /**
+     * One record as the test sees it: the key, the value as JSON (a text node when it is not JSON), where it
+     * landed, and its headers as text.
+     */
+    public record TopicRecord(String key, JsonNode value, int partition, long offset, Map<String, String> headers) {
     }
 
     private static final Duration WAIT = Duration.ofSeconds(30);
@@ -112,7 +117,11 @@ public final class TopicClient {
             List<TopicRecord> records = new ArrayList<>();
             while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    records.add(new TopicRecord(record.key(), parse(record.value()), record.partition(), record.offset()));
+                    Map<String, String> headers = new HashMap<>();
+                    record.headers().forEach(header -> headers.put(header.key(),
+                            header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8)));
+                    records.add(new TopicRecord(record.key(), parse(record.value()), record.partition(),
+                            record.offset(), headers));
                 }
             }
             return records;
@@ -134,10 +143,13 @@ public final class TopicClient {
     }
 
     private JsonNode parse(byte[] value) {
+        if (value == null) {
+            return null;
+        }
         try {
-            return value == null ? null : json.readTree(value);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return json.readTree(value);
+        } catch (IOException notJson) {
+            return TextNode.valueOf(new String(value, StandardCharsets.UTF_8));
         }
     }
 }

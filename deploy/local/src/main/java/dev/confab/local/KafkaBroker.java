@@ -1,5 +1,6 @@
 package dev.confab.local;
 
+import dev.confab.contracts.Topics;
 import dev.confab.contracts.event.EventType;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -17,6 +18,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
+import java.util.stream.Stream;
 
 /** A real single-node Kafka broker in KRaft mode, run as its own process from the Apache Kafka jars. */
 final class KafkaBroker implements AutoCloseable {
@@ -65,8 +67,8 @@ final class KafkaBroker implements AutoCloseable {
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "2000",
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "3000"))) {
             List<NewTopic> topics = new ArrayList<>();
-            Arrays.stream(EventType.values())
-                    .map(EventType::topic)
+            Stream.concat(Arrays.stream(EventType.values()).map(EventType::topic),
+                            Stream.of(Topics.CHAT_INBOUND_DEAD_LETTERS))
                     .distinct()
                     .forEach(topic -> topics.add(new NewTopic(topic, PARTITIONS, (short) 1)));
             for (var result : admin.createTopics(topics).values().values()) {

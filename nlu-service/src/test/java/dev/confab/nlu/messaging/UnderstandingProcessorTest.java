@@ -11,10 +11,12 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** nlu-service over real Kafka: each user message yields one schema-valid NLU result for the same turn, in order. */
 @QuarkusTest
@@ -26,7 +28,6 @@ class UnderstandingProcessorTest {
     @Test
     void understandsEachUserMessageOfTheConversationInOrder() {
         String conversationId = "c-" + UUID.randomUUID();
-        kafka.send(Topics.CHAT_INBOUND, conversationId, "{not an event".getBytes(StandardCharsets.UTF_8));
         send(conversationId, "t-1", "I lost my card");
         send(conversationId, "t-2", "can you block it?");
 
@@ -39,6 +40,23 @@ class UnderstandingProcessorTest {
             assertThat(result.intents().get(0).intent()).isEqualTo("block_card");
             assertThat(result.modelVersion()).matches("[0-9a-f]{12}");
         });
+    }
+
+    @Test
+    void setsAsideAnUnreadableRecordAndGoesOn() {
+        String conversationId = "c-" + UUID.randomUUID();
+        kafka.send(Topics.CHAT_INBOUND, conversationId, "{poison".getBytes(StandardCharsets.UTF_8));
+        send(conversationId, "t-1", "please block my card");
+
+        kafka.awaitEvents(Topics.CHAT_UNDERSTOOD, conversationId, 1);
+        TopicClient.TopicRecord deadLetter = await().atMost(Duration.ofSeconds(30))
+                .until(() -> kafka.conversation(Topics.CHAT_INBOUND_DEAD_LETTERS, conversationId),
+                        records -> !records.isEmpty())
+                .get(0);
+        assertThat(deadLetter.headers())
+                .containsEntry("dead-letter-topic", Topics.CHAT_INBOUND)
+                .containsEntry("deserialization-failure-data", "{poison")
+                .containsKey("dead-letter-reason");
     }
 
     private static void send(String conversationId, String turnId, String text) {
