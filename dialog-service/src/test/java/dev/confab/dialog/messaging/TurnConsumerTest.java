@@ -85,7 +85,7 @@ class TurnConsumerTest {
 
     private static Envelope understood(String conversationId, String turnId, String text) {
         return Envelope.first("acme", "bank-support", conversationId, turnId, null,
-                new MessageUnderstood(text, "en", List.of(), true, false, List.of(), "untrained"));
+                new MessageUnderstood(text, "en", List.of(), true, false, List.of(), List.of(), "untrained"));
     }
 
     private static List<String> transcript(String conversationId) {

@@ -30,6 +30,8 @@ public final class IntentClassifier {
      * drives the temperature to its floor and every confidence to 1.0, so the SVM's own margins are kept (T = 1).
      */
     static final int MIN_CALIBRATION_UTTERANCES = 30;
+    /** A clause's intent must be among this many best of the whole utterance to count as one of its requests. */
+    private static final int MULTI_INTENT_RANKS = 3;
 
     private final SentenceEncoder encoder;
     private final LinearHead head;
@@ -115,12 +117,48 @@ public final class IntentClassifier {
                 .limit(settings.topK())
                 .map(i -> new IntentScore(intents.get(i), probabilities[i]))
                 .toList();
-        double similarity = dot(vector, centroids[argmax(probabilities)]);
-        boolean outOfScope = ranking.get(0).confidence() < thresholds.confidence()
-                || similarity < thresholds.similarity();
+        boolean outOfScope = outOfScope(ranking.get(0).confidence(), vector, argmax(probabilities));
         boolean ambiguous = !outOfScope && ranking.size() > 1
                 && ranking.get(0).confidence() - ranking.get(1).confidence() < settings.ambiguityMargin();
-        return new IntentPrediction(ranking, outOfScope, ambiguous);
+        return new IntentPrediction(ranking, outOfScope, ambiguous, parts(text, ranking));
+    }
+
+    /**
+     * Classifies each clause of a multi-clause utterance; it carries several requests when at least two clauses are
+     * confident about different intents that the whole utterance also ranks high. Neighbouring clauses with the same
+     * intent are one request. Clauses skip the centroid test: fragments such as "order a new one" lean on the
+     * other clause for their subject and sit far from every intent's examples.
+     */
+    private List<IntentSpan> parts(String text, List<IntentScore> ranking) {
+        List<int[]> clauses = Clauses.split(text);
+        if (clauses.size() < 2) {
+            return List.of();
+        }
+        float[][] vectors = encoder.encodeAll(clauses.stream().map(span -> text.substring(span[0], span[1])).toList());
+        List<IntentSpan> parts = new ArrayList<>();
+        for (int i = 0; i < vectors.length; i++) {
+            double[] probabilities = Calibration.softmax(head.scores(vectors[i]), temperature);
+            int best = argmax(probabilities);
+            String intent = intents.get(best);
+            boolean rankedByWhole = ranking.stream().limit(MULTI_INTENT_RANKS).anyMatch(s -> s.intent().equals(intent));
+            if (probabilities[best] < thresholds.confidence() || !rankedByWhole) {
+                continue;
+            }
+            IntentSpan part = new IntentSpan(intent, probabilities[best], clauses.get(i)[0],
+                    clauses.get(i)[1]);
+            IntentSpan previous = parts.isEmpty() ? null : parts.get(parts.size() - 1);
+            if (previous != null && previous.intent().equals(part.intent())) {
+                parts.set(parts.size() - 1, new IntentSpan(part.intent(),
+                        Math.max(previous.confidence(), part.confidence()), previous.start(), part.end()));
+            } else {
+                parts.add(part);
+            }
+        }
+        return parts.stream().map(IntentSpan::intent).distinct().count() >= 2 ? parts : List.of();
+    }
+
+    private boolean outOfScope(double confidence, float[] vector, int intent) {
+        return confidence < thresholds.confidence() || dot(vector, centroids[intent]) < thresholds.similarity();
     }
 
     /** Identifies the trained model: the same examples, encoder and settings give the same version. */

@@ -35,6 +35,22 @@ class IntentClassifierTest {
     }
 
     @Test
+    void findsEachRequestOfAMultiIntentUtterance() {
+        String text = "block my card and order a new one";
+        IntentPrediction prediction = classifier.classify(text);
+
+        assertThat(prediction.parts()).extracting(IntentSpan::intent).containsExactly("block_card", "order_card");
+        assertThat(prediction.parts()).extracting(part -> text.substring(part.start(), part.end()))
+                .containsExactly("block my card", "order a new one");
+    }
+
+    @Test
+    void oneRequestWithAConjunctionIsNotSplit() {
+        assertThat(classifier.classify("my card was stolen and I need it blocked").parts()).isEmpty();
+        assertThat(classifier.classify("block my card and PIN").parts()).isEmpty();
+    }
+
+    @Test
     void ranksTheRightIntentFirstForUnseenWording() {
         IntentPrediction prediction = classifier.classify("my wallet was stolen, please lock my card");
 

@@ -2,6 +2,7 @@ package dev.confab.nlu.service;
 
 import dev.confab.contracts.event.EntityValue;
 import dev.confab.contracts.event.IntentScore;
+import dev.confab.contracts.event.IntentSpan;
 import dev.confab.contracts.event.MessageUnderstood;
 import dev.confab.nlu.config.NluConfig;
 import dev.confab.nlu.engine.IntentPrediction;
@@ -48,8 +49,11 @@ public class UnderstandingService {
         List<EntityValue> entities = pipeline.entities().recognize(understood, now).stream()
                 .map(UnderstandingService::entityValue)
                 .toList();
+        List<IntentSpan> parts = prediction.parts().stream()
+                .map(part -> new IntentSpan(part.intent(), part.confidence(), part.start(), part.end()))
+                .toList();
         return new MessageUnderstood(text, pipeline.languages().identify(understood), intents,
-                prediction.outOfScope(), prediction.ambiguous(), entities, pipeline.classifier().version());
+                prediction.outOfScope(), prediction.ambiguous(), parts, entities, pipeline.classifier().version());
     }
 
     private static EntityValue entityValue(EntityMatch match) {

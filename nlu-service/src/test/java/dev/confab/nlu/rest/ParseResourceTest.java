@@ -70,6 +70,15 @@ class ParseResourceTest {
     }
 
     @Test
+    void returnsEachRequestOfAMultiIntentMessageWithItsSpan() {
+        parse("please block my card and order a new one")
+                .then().statusCode(200)
+                .body("parts.intent", contains("block_card", "order_card"))
+                .body("parts.start", contains(0, 25))
+                .body("parts.end", contains(20, 40));
+    }
+
+    @Test
     void reportsTheLanguageOfAForeignMessage() {
         parse("Bonjour, j'ai perdu ma carte bancaire hier soir")
                 .then().statusCode(200)
