@@ -79,20 +79,29 @@ final class Calibration {
         double bestScore = -1;
         for (double confidence : confidenceGrid) {
             for (double similarity : similarityGrid) {
-                double score = 0;
-                for (int i = 0; i < inConfidence.length; i++) {
-                    score += correct[i] && inConfidence[i] >= confidence && inSimilarity[i] >= similarity ? 1 : 0;
-                }
-                for (int i = 0; i < oosConfidence.length; i++) {
-                    score += oosConfidence[i] < confidence || oosSimilarity[i] < similarity ? 1 : 0;
-                }
+                Thresholds candidate = new Thresholds(confidence, similarity);
+                double score = score(candidate, inConfidence, inSimilarity, correct, oosConfidence, oosSimilarity);
                 if (score > bestScore) {
                     bestScore = score;
-                    best = new Thresholds(confidence, similarity);
+                    best = candidate;
                 }
             }
         }
         return best;
+    }
+
+    /** How many calibration utterances the thresholds decide right. */
+    static int score(Thresholds thresholds, double[] inConfidence, double[] inSimilarity, boolean[] correct,
+                     double[] oosConfidence, double[] oosSimilarity) {
+        int score = 0;
+        for (int i = 0; i < inConfidence.length; i++) {
+            score += correct[i] && inConfidence[i] >= thresholds.confidence()
+                    && inSimilarity[i] >= thresholds.similarity() ? 1 : 0;
+        }
+        for (int i = 0; i < oosConfidence.length; i++) {
+            score += oosConfidence[i] < thresholds.confidence() || oosSimilarity[i] < thresholds.similarity() ? 1 : 0;
+        }
+        return score;
     }
 
     /** 0th to 100th percentile in 2% steps: fine enough for a threshold, small enough for a 2-D search. */

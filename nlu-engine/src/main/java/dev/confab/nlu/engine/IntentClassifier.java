@@ -38,19 +38,19 @@ public final class IntentClassifier {
     private final List<String> intents;
     private final double temperature;
     private final float[][] centroids;
-    private final Calibration.Thresholds thresholds;
+    private final OutOfScopeRule outOfScope;
     private final ClassifierSettings settings;
     private final String version;
 
     private IntentClassifier(SentenceEncoder encoder, LinearHead head, List<String> intents, double temperature,
-                             float[][] centroids, Calibration.Thresholds thresholds, ClassifierSettings settings,
+                             float[][] centroids, OutOfScopeRule outOfScope, ClassifierSettings settings,
                              String version) {
         this.encoder = encoder;
         this.head = head;
         this.intents = intents;
         this.temperature = temperature;
         this.centroids = centroids;
-        this.thresholds = thresholds;
+        this.outOfScope = outOfScope;
         this.settings = settings;
         this.version = version;
     }
@@ -79,34 +79,14 @@ public final class IntentClassifier {
 
         float[][] fitCentroids = centroids(select(vectors, heldOut, false), select(classes, heldOut, false),
                 intents.size());
-        float[][] holdoutVectors = select(vectors, heldOut, true);
-        double[] confidence = new double[holdoutScores.length];
-        double[] similarity = new double[holdoutScores.length];
-        boolean[] correct = new boolean[holdoutScores.length];
-        for (int i = 0; i < holdoutScores.length; i++) {
-            double[] probabilities = Calibration.softmax(holdoutScores[i], temperature);
-            int best = argmax(probabilities);
-            confidence[i] = probabilities[best];
-            similarity[i] = dot(holdoutVectors[i], fitCentroids[best]);
-            correct[i] = best == holdoutClasses[i];
-        }
-        double[] oosConfidence = new double[oosVectors.length];
-        double[] oosSimilarity = new double[oosVectors.length];
-        for (int i = 0; i < oosVectors.length; i++) {
-            double[] probabilities = Calibration.softmax(probe.scores(oosVectors[i]), temperature);
-            int best = argmax(probabilities);
-            oosConfidence[i] = probabilities[best];
-            oosSimilarity[i] = dot(oosVectors[i], fitCentroids[best]);
-        }
-        // Out-of-scope examples teach both thresholds; without them only confidence can be bounded.
-        Calibration.Thresholds thresholds = oosVectors.length > 0 && confidence.length > 0
-                ? Calibration.thresholds(confidence, similarity, correct, oosConfidence, oosSimilarity)
-                : new Calibration.Thresholds(Calibration.threshold(confidence, correct, settings.inScopeRejectRate()),
-                        -1);
+        Decisions inScopeDecisions = decide(probe, temperature, fitCentroids, select(vectors, heldOut, true),
+                holdoutClasses);
+        Decisions oosDecisions = decide(probe, temperature, fitCentroids, oosVectors, null);
+        OutOfScopeRule rule = OutOfScopeRule.learn(inScopeDecisions, oosDecisions, intents, settings);
 
         LinearHead head = holdoutClasses.length == 0 ? probe : LinearHead.train(vectors, classes, settings.cost());
         return new IntentClassifier(encoder, head, intents, temperature, centroids(vectors, classes, intents.size()),
-                thresholds, settings, version(examples, encoder, settings));
+                rule, settings, version(examples, encoder, settings));
     }
 
     public IntentPrediction classify(String text) {
@@ -117,7 +97,8 @@ public final class IntentClassifier {
                 .limit(settings.topK())
                 .map(i -> new IntentScore(intents.get(i), probabilities[i]))
                 .toList();
-        boolean outOfScope = outOfScope(ranking.get(0).confidence(), vector, argmax(probabilities));
+        int best = argmax(probabilities);
+        boolean outOfScope = this.outOfScope.rejects(best, probabilities[best], dot(vector, centroids[best]));
         boolean ambiguous = !outOfScope && ranking.size() > 1
                 && ranking.get(0).confidence() - ranking.get(1).confidence() < settings.ambiguityMargin();
         return new IntentPrediction(ranking, outOfScope, ambiguous, parts(text, ranking));
@@ -141,7 +122,7 @@ public final class IntentClassifier {
             int best = argmax(probabilities);
             String intent = intents.get(best);
             boolean rankedByWhole = ranking.stream().limit(MULTI_INTENT_RANKS).anyMatch(s -> s.intent().equals(intent));
-            if (probabilities[best] < thresholds.confidence() || !rankedByWhole) {
+            if (probabilities[best] < this.outOfScope.of(best).confidence() || !rankedByWhole) {
                 continue;
             }
             IntentSpan part = new IntentSpan(intent, probabilities[best], clauses.get(i)[0],
@@ -157,8 +138,21 @@ public final class IntentClassifier {
         return parts.stream().map(IntentSpan::intent).distinct().count() >= 2 ? parts : List.of();
     }
 
-    private boolean outOfScope(double confidence, float[] vector, int intent) {
-        return confidence < thresholds.confidence() || dot(vector, centroids[intent]) < thresholds.similarity();
+    /** The probe's decisions on calibration utterances; {@code classes} null for out-of-scope ones. */
+    private static Decisions decide(LinearHead probe, double temperature, float[][] centroids, float[][] vectors,
+                                    int[] classes) {
+        int[] predicted = new int[vectors.length];
+        double[] confidence = new double[vectors.length];
+        double[] similarity = new double[vectors.length];
+        boolean[] correct = new boolean[vectors.length];
+        for (int i = 0; i < vectors.length; i++) {
+            double[] probabilities = Calibration.softmax(probe.scores(vectors[i]), temperature);
+            predicted[i] = argmax(probabilities);
+            confidence[i] = probabilities[predicted[i]];
+            similarity[i] = dot(vectors[i], centroids[predicted[i]]);
+            correct[i] = classes != null && predicted[i] == classes[i];
+        }
+        return new Decisions(predicted, confidence, similarity, correct);
     }
 
     /** Identifies the trained model: the same examples, encoder and settings give the same version. */
@@ -170,14 +164,24 @@ public final class IntentClassifier {
         return intents;
     }
 
-    /** The confidence below which an utterance is out of scope. */
+    /** The confidence below which an utterance is out of scope, unless its intent has its own. */
     public double threshold() {
-        return thresholds.confidence();
+        return outOfScope.global().confidence();
     }
 
     /** The similarity to its intent's centroid below which an utterance is out of scope ({@code -1}: none). */
     public double similarityThreshold() {
-        return thresholds.similarity();
+        return outOfScope.global().similarity();
+    }
+
+    /** The confidence below which an utterance predicted as this intent is out of scope. */
+    public double threshold(String intent) {
+        return outOfScope.of(intents.indexOf(intent)).confidence();
+    }
+
+    /** How many intents have thresholds of their own, learned or set by a designer. */
+    public long intentsWithOwnThresholds() {
+        return outOfScope.specificIntents();
     }
 
     /** Marks, per intent, a repeatable random share of its examples (always leaving at least one to train on). */

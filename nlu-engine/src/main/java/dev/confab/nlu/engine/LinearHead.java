@@ -51,7 +51,8 @@ final class LinearHead {
         return byClass;
     }
 
-    private static Feature[] features(float[] vector) {
+    /** An embedding as liblinear features, with a constant bias feature last. */
+    static Feature[] features(float[] vector) {
         Feature[] features = new Feature[vector.length + 1];
         for (int j = 0; j < vector.length; j++) {
             features[j] = new FeatureNode(j + 1, vector[j]);

@@ -35,6 +35,19 @@ class IntentClassifierTest {
     }
 
     @Test
+    void aDesignersMinimumConfidenceMakesOneIntentHarderToReach() {
+        IntentClassifier cautious = IntentClassifier.train(examples, ENCODER,
+                ClassifierSettings.defaults().withMinimumConfidence(java.util.Map.of("block_card", 0.99)));
+
+        assertThat(cautious.threshold("block_card")).isEqualTo(0.99);
+        assertThat(cautious.threshold("check_balance")).isEqualTo(classifier.threshold("check_balance"));
+        assertThat(classifier.classify("please lock my card").outOfScope()).isFalse();
+        assertThat(cautious.classify("please lock my card").outOfScope()).isTrue();
+        assertThat(cautious.classify("how much money is in my account").outOfScope()).isFalse();
+        assertThat(cautious.version()).isNotEqualTo(classifier.version());
+    }
+
+    @Test
     void findsEachRequestOfAMultiIntentUtterance() {
         String text = "block my card and order a new one";
         IntentPrediction prediction = classifier.classify(text);

@@ -2,12 +2,14 @@ package dev.confab.nlu.engine.eval;
 
 import dev.confab.nlu.engine.Example;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -20,13 +22,15 @@ final class Evaluation {
     }
 
     /**
-     * The report's metrics, under the keys bin/nlu-eval writes. {@code best} is each utterance's top-ranked intent,
-     * for the accuracy before out-of-scope decisions ({@code top1_accuracy}, over in-scope utterances).
-     * Out-of-scope figures are {@code null} when the test set has no out-of-scope utterance; {@code slot_f1} is
-     * {@code null} until entity extraction exists.
+     * The report's metrics, under the keys bin/nlu-eval writes. Each utterance's intents are a set: one intent for
+     * single-label data, several for NLU++, none for an out-of-scope utterance (counted as {@code oos} in the
+     * per-intent figures and confusions); {@code accuracy} needs the whole set right. {@code best} is each
+     * utterance's top-ranked intent before out-of-scope decisions ({@code top1_accuracy}, over in-scope
+     * utterances), null for multi-label data. Out-of-scope figures are {@code null} when the test set has no
+     * out-of-scope utterance, slot figures when it has no slots.
      */
-    static Map<String, Object> score(List<String> gold, List<String> predicted, List<String> best,
-                                     double[] latencyMillis) {
+    static Map<String, Object> score(List<Set<String>> gold, List<Set<String>> predicted, List<String> best,
+                                     SlotScore slots, double[] latencyMillis) {
         int total = gold.size();
         int correct = 0;
         int inScope = 0;
@@ -36,36 +40,46 @@ final class Evaluation {
         int oosBoth = 0;
         Map<List<String>, Integer> confusions = new HashMap<>();
         for (int i = 0; i < total; i++) {
-            String g = gold.get(i);
-            String p = predicted.get(i);
+            Set<String> g = gold.get(i);
+            Set<String> p = predicted.get(i);
             boolean hit = g.equals(p);
             correct += hit ? 1 : 0;
-            if (!Example.OUT_OF_SCOPE.equals(g)) {
+            if (!g.isEmpty()) {
                 inScope++;
                 inScopeCorrect += hit ? 1 : 0;
             } else {
                 oosGold++;
             }
-            if (Example.OUT_OF_SCOPE.equals(p)) {
+            if (p.isEmpty()) {
                 oosPredicted++;
-                oosBoth += hit ? 1 : 0;
+                oosBoth += g.isEmpty() ? 1 : 0;
             }
-            if (!hit) {
-                confusions.merge(List.of(g, p), 1, Integer::sum);
-            }
+            confused(labels(g), labels(p)).forEach(pair -> confusions.merge(pair, 1, Integer::sum));
         }
         Map<String, Map<String, Object>> perIntent = perIntent(gold, predicted);
         double macroF1 = perIntent.values().stream().mapToDouble(m -> (double) m.get("f1")).average().orElse(0);
+        // Micro-F1 over the real intents, as NLU++ reports it: out of scope is the absence of a label.
+        List<Map<String, Object>> labelled = perIntent.entrySet().stream()
+                .filter(entry -> !entry.getKey().equals(Example.OUT_OF_SCOPE))
+                .map(Map.Entry::getValue)
+                .toList();
+        int truePositives = labelled.stream().mapToInt(m -> (int) m.get("true_positives")).sum();
+        int predictions = labelled.stream().mapToInt(m -> (int) m.get("predicted")).sum();
+        int golds = labelled.stream().mapToInt(m -> (int) m.get("support")).sum();
 
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("examples", total);
         report.put("accuracy", ratio(correct, total));
-        report.put("top1_accuracy", ratio(agreeing(gold, best), inScope));
+        report.put("top1_accuracy", best == null ? null : ratio(agreeing(gold, best), inScope));
         report.put("macro_f1", macroF1);
+        report.put("micro_f1", (double) SlotScore.metrics(truePositives, predictions, golds).get("f1"));
         report.put("in_scope_accuracy", ratio(inScopeCorrect, inScope));
         report.put("oos_recall", oosGold == 0 ? null : ratio(oosBoth, oosGold));
         report.put("oos_precision", oosGold == 0 ? null : ratio(oosBoth, oosPredicted));
-        report.put("slot_f1", null);
+        boolean slotted = slots != null && slots.gold() > 0;
+        report.put("slot_precision", slotted ? slots.precision() : null);
+        report.put("slot_recall", slotted ? slots.recall() : null);
+        report.put("slot_f1", slotted ? slots.f1() : null);
         report.put("latency_ms_p50", percentile(latencyMillis, 50));
         report.put("latency_ms_p99", percentile(latencyMillis, 99));
         report.put("confusions", confusions.entrySet().stream()
@@ -76,40 +90,62 @@ final class Evaluation {
                         "count", entry.getValue()))
                 .toList());
         report.put("per_intent", perIntent);
+        if (slotted) {
+            report.put("per_slot", slots.perSlot());
+        }
         return report;
     }
 
-    private static Map<String, Map<String, Object>> perIntent(List<String> gold, List<String> predicted) {
+    /** Out of scope is the label {@code oos} in per-intent figures and confusions. */
+    private static Set<String> labels(Set<String> intents) {
+        return intents.isEmpty() ? Set.of(Example.OUT_OF_SCOPE) : intents;
+    }
+
+    /** Each missed gold label paired with each wrongly predicted one ("(none)" when nothing took its place). */
+    private static List<List<String>> confused(Set<String> gold, Set<String> predicted) {
+        List<String> missed = gold.stream().filter(label -> !predicted.contains(label)).sorted().toList();
+        List<String> spurious = predicted.stream().filter(label -> !gold.contains(label)).sorted().toList();
+        List<List<String>> pairs = new ArrayList<>();
+        for (String m : missed) {
+            if (spurious.isEmpty()) {
+                pairs.add(List.of(m, "(none)"));
+            }
+            spurious.forEach(s -> pairs.add(List.of(m, s)));
+        }
+        if (missed.isEmpty()) {
+            spurious.forEach(s -> pairs.add(List.of("(none)", s)));
+        }
+        return pairs;
+    }
+
+    private static Map<String, Map<String, Object>> perIntent(List<Set<String>> gold, List<Set<String>> predicted) {
         Map<String, Map<String, Object>> perIntent = new TreeMap<>();
-        for (String intent : new TreeSet<>(gold)) {
+        TreeSet<String> all = new TreeSet<>();
+        gold.forEach(g -> all.addAll(labels(g)));
+        for (String intent : all) {
             int truePositive = 0;
             int goldCount = 0;
             int predictedCount = 0;
             for (int i = 0; i < gold.size(); i++) {
-                boolean isGold = gold.get(i).equals(intent);
-                boolean isPredicted = predicted.get(i).equals(intent);
+                boolean isGold = labels(gold.get(i)).contains(intent);
+                boolean isPredicted = labels(predicted.get(i)).contains(intent);
                 goldCount += isGold ? 1 : 0;
                 predictedCount += isPredicted ? 1 : 0;
                 truePositive += isGold && isPredicted ? 1 : 0;
             }
-            double precision = ratio(truePositive, predictedCount);
-            double recall = ratio(truePositive, goldCount);
-            double f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
-            Map<String, Object> metrics = new LinkedHashMap<>();
-            metrics.put("precision", precision);
-            metrics.put("recall", recall);
-            metrics.put("f1", f1);
-            metrics.put("support", goldCount);
+            Map<String, Object> metrics = SlotScore.metrics(truePositive, predictedCount, goldCount);
+            metrics.put("true_positives", truePositive);
+            metrics.put("predicted", predictedCount);
             perIntent.put(intent, metrics);
         }
         return perIntent;
     }
 
     /** In-scope utterances whose best-ranked intent is right, whatever the out-of-scope decision. */
-    private static int agreeing(List<String> gold, List<String> best) {
+    private static int agreeing(List<Set<String>> gold, List<String> best) {
         int agreeing = 0;
         for (int i = 0; i < gold.size(); i++) {
-            agreeing += gold.get(i).equals(best.get(i)) ? 1 : 0;
+            agreeing += gold.get(i).contains(best.get(i)) ? 1 : 0;
         }
         return agreeing;
     }
@@ -125,7 +161,7 @@ final class Evaluation {
         return sorted[Math.max(0, Math.min(sorted.length, rank) - 1)];
     }
 
-    private static double ratio(int part, int whole) {
+    static double ratio(int part, int whole) {
         return whole == 0 ? 0 : part / (double) whole;
     }
 
@@ -134,8 +170,12 @@ final class Evaluation {
     static String readable(Map<String, Object> report) {
         StringBuilder text = new StringBuilder();
         for (String key : List.of("model_version", "encoder", "examples_train", "examples", "train_seconds",
-                "oos_threshold", "oos_similarity_threshold", "accuracy", "top1_accuracy", "macro_f1", "in_scope_accuracy", "oos_recall", "oos_precision",
-                "slot_f1", "latency_ms_p50", "latency_ms_p99")) {
+                "oos_threshold", "oos_similarity_threshold", "accuracy", "top1_accuracy", "macro_f1", "micro_f1",
+                "in_scope_accuracy", "oos_recall", "oos_precision", "slot_precision", "slot_recall", "slot_f1",
+                "latency_ms_p50", "latency_ms_p99")) {
+            if (!report.containsKey(key)) {
+                continue;
+            }
             Object value = report.get(key);
             text.append(String.format("%-20s %s%n", key, value instanceof Double d ? String.format("%.4f", d)
                     : value == null ? "n/a" : value));

@@ -6,29 +6,44 @@ import dev.confab.nlu.engine.ClassifierSettings;
 import dev.confab.nlu.engine.Example;
 import dev.confab.nlu.engine.IntentClassifier;
 import dev.confab.nlu.engine.IntentPrediction;
+import dev.confab.nlu.engine.MultiLabelClassifier;
 import dev.confab.nlu.engine.SentenceEncoder;
+import dev.confab.nlu.engine.entity.EntityDefinitions;
+import dev.confab.nlu.engine.entity.EntityRecognizer;
+import dev.confab.nlu.engine.entity.tagger.Slot;
+import dev.confab.nlu.engine.entity.tagger.SlotExample;
+import dev.confab.nlu.engine.entity.tagger.SlotTagger;
+import dev.confab.nlu.engine.entity.tagger.WordVectors;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * {@code bin/nlu-eval}: trains the intent classifier on one file, classifies every utterance of another one at a
- * time, and reports accuracy, macro-F1, out-of-scope recall and precision, per-intent figures, confusions and
- * per-utterance latency.
+ * {@code bin/nlu-eval}: trains on one set of files, understands every utterance of another one at a time, and
+ * reports accuracy, macro-F1, out-of-scope recall and precision, slot span F1, per-intent figures, confusions and
+ * per-utterance latency. jsonl data trains the intent classifier; NLU++ folds train the multi-label intent
+ * classifier and the slot tagger.
  */
 public final class NluEval {
 
     private static final String USAGE = """
-            usage: bin/nlu-eval --train FILE[,FILE...] --test FILE[,FILE...] [--format jsonl] [--out FILE.json]
-                                [--encoder all-minilm-l6-v2-q|bge-small-en-v15-q]
+            usage: bin/nlu-eval --train FILE[,FILE...] --test FILE[,FILE...] [--format jsonl|nlupp] [--out FILE.json]
+                                [--encoder all-minilm-l6-v2-q|bge-small-en-v15-q] [--reference-time ISO-8601]
               jsonl: one {"text": "...", "intent": "..."} per line; intent "oos" marks out-of-scope.
+              nlupp: NLU++ folds (JSON arrays with "text", "intents", "slots"); relative dates refer to
+                     --reference-time, by default NLU++'s 2022-03-15T09:00:00Z.
             """;
+    private static final List<String> OPTIONS = List.of("--train", "--test", "--format", "--out", "--encoder",
+            "--reference-time");
 
     private NluEval() {
     }
@@ -42,35 +57,11 @@ public final class NluEval {
             System.exit(2);
             return;
         }
-        List<Example> train = read(options.get("--train"), options.get("--format"));
-        List<Example> test = read(options.get("--test"), options.get("--format"));
         SentenceEncoder encoder = new SentenceEncoder(SentenceEncoder.Kind.fromId(options.get("--encoder")));
-
-        long start = System.nanoTime();
-        IntentClassifier classifier = IntentClassifier.train(train, encoder, ClassifierSettings.defaults());
-        double trainSeconds = (System.nanoTime() - start) / 1e9;
-
-        List<String> gold = new ArrayList<>();
-        List<String> predicted = new ArrayList<>();
-        List<String> best = new ArrayList<>();
-        double[] latency = new double[test.size()];
-        for (int i = 0; i < test.size(); i++) {
-            long before = System.nanoTime();
-            IntentPrediction prediction = classifier.classify(test.get(i).text());
-            latency[i] = (System.nanoTime() - before) / 1e6;
-            predicted.add(prediction.decision());
-            best.add(prediction.ranking().get(0).intent());
-            gold.add(test.get(i).intent());
-        }
-
-        Map<String, Object> report = new LinkedHashMap<>();
-        report.put("model_version", classifier.version());
-        report.put("encoder", encoder.kind().id());
-        report.put("examples_train", train.size());
-        report.put("train_seconds", trainSeconds);
-        report.put("oos_threshold", classifier.threshold());
-        report.put("oos_similarity_threshold", classifier.similarityThreshold());
-        report.putAll(Evaluation.score(gold, predicted, best, latency));
+        Map<String, Object> report = "nlupp".equals(options.get("--format"))
+                ? nlupp(files(options.get("--train")), files(options.get("--test")), encoder,
+                        OffsetDateTime.parse(options.get("--reference-time")).toZonedDateTime())
+                : jsonl(files(options.get("--train")), files(options.get("--test")), encoder);
         System.out.print(Evaluation.readable(report));
         if (options.containsKey("--out")) {
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
@@ -79,25 +70,96 @@ public final class NluEval {
         }
     }
 
-    private static List<Example> read(String files, String format) {
-        if (!"jsonl".equals(format)) {
-            throw new IllegalArgumentException("Format '" + format + "' is not supported yet; use jsonl");
+    private static Map<String, Object> jsonl(List<Path> trainFiles, List<Path> testFiles, SentenceEncoder encoder) {
+        List<Example> train = trainFiles.stream().flatMap(file -> ExampleFiles.readJsonl(file).stream()).toList();
+        List<Example> test = testFiles.stream().flatMap(file -> ExampleFiles.readJsonl(file).stream()).toList();
+        long start = System.nanoTime();
+        IntentClassifier classifier = IntentClassifier.train(train, encoder, ClassifierSettings.defaults());
+        double trainSeconds = (System.nanoTime() - start) / 1e9;
+
+        List<Set<String>> gold = new ArrayList<>();
+        List<Set<String>> predicted = new ArrayList<>();
+        List<String> best = new ArrayList<>();
+        double[] latency = new double[test.size()];
+        for (int i = 0; i < test.size(); i++) {
+            long before = System.nanoTime();
+            IntentPrediction prediction = classifier.classify(test.get(i).text());
+            latency[i] = (System.nanoTime() - before) / 1e6;
+            predicted.add(intents(prediction.decision()));
+            best.add(prediction.ranking().get(0).intent());
+            gold.add(intents(test.get(i).intent()));
         }
-        return Arrays.stream(files.split(","))
-                .flatMap(file -> ExampleFiles.readJsonl(Path.of(file)).stream())
-                .toList();
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("model_version", classifier.version());
+        report.put("encoder", encoder.kind().id());
+        report.put("examples_train", train.size());
+        report.put("train_seconds", trainSeconds);
+        report.put("oos_threshold", classifier.threshold());
+        report.put("oos_similarity_threshold", classifier.similarityThreshold());
+        report.putAll(Evaluation.score(gold, predicted, best, null, latency));
+        return report;
+    }
+
+    private static Map<String, Object> nlupp(List<Path> trainFiles, List<Path> testFiles, SentenceEncoder encoder,
+                                             ZonedDateTime reference) {
+        List<NluppFiles.Utterance> train = trainFiles.stream().flatMap(f -> NluppFiles.read(f).stream()).toList();
+        List<NluppFiles.Utterance> test = testFiles.stream().flatMap(f -> NluppFiles.read(f).stream()).toList();
+        EntityRecognizer system = EntityRecognizer.of(EntityDefinitions.none());
+        long start = System.nanoTime();
+        MultiLabelClassifier classifier = MultiLabelClassifier.train(
+                train.stream().map(NluppFiles.Utterance::text).toList(),
+                train.stream().map(NluppFiles.Utterance::intents).toList(), encoder);
+        SlotTagger tagger = SlotTagger.train(
+                train.stream().map(u -> new SlotExample(u.text(), u.slots())).toList(), system::recognize,
+                new WordVectors(encoder), reference);
+        double trainSeconds = (System.nanoTime() - start) / 1e9;
+
+        List<Set<String>> gold = new ArrayList<>();
+        List<Set<String>> predicted = new ArrayList<>();
+        List<List<Slot>> goldSlots = new ArrayList<>();
+        List<List<Slot>> predictedSlots = new ArrayList<>();
+        double[] latency = new double[test.size()];
+        for (int i = 0; i < test.size(); i++) {
+            NluppFiles.Utterance utterance = test.get(i);
+            long before = System.nanoTime();
+            predicted.add(classifier.classify(utterance.text()));
+            predictedSlots.add(tagger.extract(utterance.text(), reference).stream()
+                    .map(slot -> new Slot(slot.entity(), slot.start(), slot.end()))
+                    .toList());
+            latency[i] = (System.nanoTime() - before) / 1e6;
+            gold.add(utterance.intents());
+            goldSlots.add(utterance.slots());
+        }
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("encoder", encoder.kind().id());
+        report.put("examples_train", train.size());
+        report.put("train_seconds", trainSeconds);
+        report.putAll(Evaluation.score(gold, predicted, null, SlotScore.of(goldSlots, predictedSlots), latency));
+        return report;
+    }
+
+    private static Set<String> intents(String intent) {
+        return Example.OUT_OF_SCOPE.equals(intent) ? Set.of() : Set.of(intent);
+    }
+
+    private static List<Path> files(String commaSeparated) {
+        return Arrays.stream(commaSeparated.split(",")).map(String::trim).map(Path::of).toList();
     }
 
     private static Map<String, String> options(String[] args) {
-        Map<String, String> options = new HashMap<>(Map.of("--format", "jsonl", "--encoder", "all-minilm-l6-v2-q"));
+        Map<String, String> options = new HashMap<>(Map.of("--format", "jsonl", "--encoder", "all-minilm-l6-v2-q",
+                "--reference-time", "2022-03-15T09:00:00Z"));
         for (int i = 0; i < args.length; i += 2) {
-            if (!List.of("--train", "--test", "--format", "--out", "--encoder").contains(args[i]) || i + 1 >= args.length) {
+            if (!OPTIONS.contains(args[i]) || i + 1 >= args.length) {
                 throw new IllegalArgumentException("Unknown option or missing value: " + args[i]);
             }
             options.put(args[i], args[i + 1]);
         }
         if (!options.containsKey("--train") || !options.containsKey("--test")) {
             throw new IllegalArgumentException("--train and --test are required");
+        }
+        if (!List.of("jsonl", "nlupp").contains(options.get("--format"))) {
+            throw new IllegalArgumentException("Unknown format " + options.get("--format") + "; use jsonl or nlupp");
         }
         return options;
     }
