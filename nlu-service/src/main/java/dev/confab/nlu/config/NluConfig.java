@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 
 /** Settings of the NLU service. */
 @ConfigMapping(prefix = "nlu")
@@ -17,6 +18,12 @@ public interface NluConfig {
     /** Classpath resource with the assistant's lookup and pattern entities (YAML). */
     @WithDefault("assistant/bank-support/entities.yaml")
     String entitiesResource();
+
+    /**
+     * Classpath resource with utterances annotated with the assistant's slots, in NLU++'s format (a JSON array of
+     * {"text", "slots": {name: {"span": [start, end]}}}); no slot tagger without it.
+     */
+    Optional<String> slotsResource();
 
     /** Sentence encoder: all-minilm-l6-v2-q or bge-small-en-v15-q (docs/benchmarks.md compares them). */
     @WithDefault("all-minilm-l6-v2-q")

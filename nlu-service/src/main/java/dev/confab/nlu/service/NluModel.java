@@ -8,8 +8,13 @@ import dev.confab.nlu.engine.Example;
 import dev.confab.nlu.engine.IntentClassifier;
 import dev.confab.nlu.engine.SentenceEncoder;
 import dev.confab.nlu.engine.entity.EntityDefinitions;
+import dev.confab.nlu.engine.entity.EntityExtractor;
 import dev.confab.nlu.engine.entity.EntityRecognizer;
+import dev.confab.nlu.engine.entity.tagger.SlotExample;
+import dev.confab.nlu.engine.entity.tagger.SlotTagger;
+import dev.confab.nlu.engine.entity.tagger.WordVectors;
 import dev.confab.nlu.engine.eval.ExampleFiles;
+import dev.confab.nlu.engine.eval.NluppFiles;
 import dev.confab.nlu.engine.language.LanguageIdentifier;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
@@ -20,12 +25,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The assistant's NLU: intent classifier, entity definitions and language models. It is built in the background at
+ * The assistant's NLU: intent classifier, entity definitions, slot tagger and language models. It is built in the background at
  * startup, so the service is live at once and ready (health) as soon as the model is; consumers that arrive earlier
  * wait for it.
  */
@@ -65,17 +71,31 @@ public class NluModel {
                     .readValue(readResource(config.entitiesResource()), EntityDefinitions.class));
             List<Example> examples = ExampleFiles.parseJsonl(readResource(config.trainingResource()).lines().toList(),
                     config.trainingResource());
-            IntentClassifier classifier = IntentClassifier.train(examples,
-                    new SentenceEncoder(SentenceEncoder.Kind.fromId(config.encoder())), ClassifierSettings.defaults());
+            SentenceEncoder encoder = new SentenceEncoder(SentenceEncoder.Kind.fromId(config.encoder()));
+            IntentClassifier classifier = IntentClassifier.train(examples, encoder, ClassifierSettings.defaults());
+            EntityExtractor slots = slots(entities, encoder);
             LanguageIdentifier languages = new LanguageIdentifier(config.languages());
             Log.infof("Trained NLU model %s on %d examples of %d intents in %.1f s", classifier.version(),
                     examples.size(), classifier.intents().size(), (System.nanoTime() - start) / 1e9);
-            pipeline.complete(new NluPipeline(classifier, entities, languages));
+            pipeline.complete(new NluPipeline(classifier, entities, slots, languages));
         } catch (IOException | RuntimeException e) {
             Log.errorf(e, "Building the NLU model from %s and %s failed", config.trainingResource(),
                     config.entitiesResource());
             pipeline.completeExceptionally(e);
         }
+    }
+
+    /** The slot tagger trained on the assistant's annotated examples; none without them. */
+    private EntityExtractor slots(EntityRecognizer entities, SentenceEncoder encoder) {
+        if (config.slotsResource().isEmpty()) {
+            return (text, now) -> List.of();
+        }
+        String resource = config.slotsResource().get();
+        List<SlotExample> examples = NluppFiles.parse(readResource(resource), resource).stream()
+                .map(utterance -> new SlotExample(utterance.text(), utterance.slots()))
+                .toList();
+        return SlotTagger.train(examples, entities::recognize, new WordVectors(encoder),
+                ZonedDateTime.now(config.timeZone()));
     }
 
     private static String readResource(String resource) {

@@ -1,9 +1,16 @@
 package dev.confab.nlu.service;
 
 import dev.confab.nlu.engine.IntentClassifier;
+import dev.confab.nlu.engine.entity.EntityExtractor;
 import dev.confab.nlu.engine.entity.EntityRecognizer;
 import dev.confab.nlu.engine.language.LanguageIdentifier;
 
-/** What the service needs to understand a message, built together at startup from the assistant's definitions. */
-public record NluPipeline(IntentClassifier classifier, EntityRecognizer entities, LanguageIdentifier languages) {
+/**
+ * What the service needs to understand a message, built together at startup from the assistant's definitions.
+ *
+ * @param slots the assistant's slots learned from its annotated examples; they may cover the same words as a
+ *              system entity ("£250" is {@code money} and {@code amount_of_money}), so they are not merged
+ */
+public record NluPipeline(IntentClassifier classifier, EntityRecognizer entities, EntityExtractor slots,
+                          LanguageIdentifier languages) {
 }

@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.ZonedDateTime;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Understands a user message: ranked intents with calibrated confidences, out-of-scope and ambiguity decisions,
@@ -46,7 +47,9 @@ public class UnderstandingService {
         List<IntentScore> intents = prediction.ranking().stream()
                 .map(score -> new IntentScore(score.intent(), score.confidence()))
                 .toList();
-        List<EntityValue> entities = pipeline.entities().recognize(understood, now).stream()
+        List<EntityValue> entities = Stream.concat(
+                        pipeline.entities().recognize(understood, now).stream(),
+                        pipeline.slots().extract(understood, now).stream())
                 .map(UnderstandingService::entityValue)
                 .toList();
         List<IntentSpan> parts = prediction.parts().stream()

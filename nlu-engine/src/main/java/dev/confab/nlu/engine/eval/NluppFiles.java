@@ -31,21 +31,41 @@ public final class NluppFiles {
 
     public static List<Utterance> read(Path fold) {
         try {
-            List<Utterance> utterances = new ArrayList<>();
-            for (JsonNode item : JSON.readTree(fold.toFile())) {
-                Set<String> intents = new TreeSet<>();
-                item.path("intents").forEach(intent -> intents.add(intent.asText()));
-                List<Slot> slots = new ArrayList<>();
-                for (Iterator<Map.Entry<String, JsonNode>> it = item.path("slots").fields(); it.hasNext(); ) {
-                    Map.Entry<String, JsonNode> slot = it.next();
-                    JsonNode span = slot.getValue().path("span");
-                    slots.add(new Slot(slot.getKey(), span.get(0).asInt(), span.get(1).asInt()));
-                }
-                utterances.add(new Utterance(item.path("text").asText(), intents, slots));
-            }
-            return utterances;
+            return parse(JSON.readTree(fold.toFile()), fold.toString());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read NLU++ fold " + fold, e);
         }
+    }
+
+    /** Parses one fold's JSON text; {@code source} names it in errors. */
+    public static List<Utterance> parse(String json, String source) {
+        try {
+            return parse(JSON.readTree(json), source);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(source + ": not JSON", e);
+        }
+    }
+
+    private static List<Utterance> parse(JsonNode fold, String source) {
+        if (!fold.isArray()) {
+            throw new IllegalArgumentException(source + ": expected a JSON array of utterances");
+        }
+        List<Utterance> utterances = new ArrayList<>();
+        for (JsonNode item : fold) {
+            Set<String> intents = new TreeSet<>();
+            item.path("intents").forEach(intent -> intents.add(intent.asText()));
+            List<Slot> slots = new ArrayList<>();
+            for (Iterator<Map.Entry<String, JsonNode>> it = item.path("slots").fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> slot = it.next();
+                JsonNode span = slot.getValue().path("span");
+                if (span.size() != 2) {
+                    throw new IllegalArgumentException(source + ": slot " + slot.getKey() + " of \""
+                            + item.path("text").asText() + "\" needs \"span\": [start, end]");
+                }
+                slots.add(new Slot(slot.getKey(), span.get(0).asInt(), span.get(1).asInt()));
+            }
+            utterances.add(new Utterance(item.path("text").asText(), intents, slots));
+        }
+        return utterances;
     }
 }

@@ -17,8 +17,11 @@ import java.util.TreeMap;
  */
 final class TokenFeatures {
 
-    /** 2^20 hashed features: collisions stay rare for a few thousand utterances' vocabulary. */
-    static final int DIMENSIONS = 1 << 20;
+    /**
+     * 2^16 hashed features. The model keeps a weight per feature and label, so the space is memory: at 2^16 a
+     * tagger with 27 labels weighs 14 MB, and NLU++ banking slot F1 was the same as at 2^20 (226 MB).
+     */
+    static final int DIMENSIONS = 1 << 16;
     /**
      * Embedding values are around 0.05 against 1.0 for a sparse feature; scaled by 3 they lifted NLU++ banking slot
      * F1 from 0.70 (no embedding) to 0.73, where a scale of 1 did not help.

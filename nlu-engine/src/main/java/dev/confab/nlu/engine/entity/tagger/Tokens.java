@@ -7,12 +7,13 @@ import java.util.regex.Pattern;
 
 /**
  * Splits an utterance into the tokens the tagger labels: words (with inner apostrophes and dots, "p.m", "don't"),
- * numbers (with inner separators, "1,250.50", "9:05") and single symbols ("£", "."), each with its span.
+ * numbers (with inner separators, "1,250.50", "9:05") and single visible symbols ("£", "."; control and format
+ * characters are no tokens), each with its span.
  */
 final class Tokens {
 
     private static final Pattern TOKEN = Pattern.compile(
-            "\\p{N}+(?:[.,:]\\p{N}+)*|\\p{L}+(?:['’.]\\p{L}+)*|[^\\s\\p{L}\\p{N}]");
+            "\\p{N}+(?:[.,:]\\p{N}+)*|\\p{L}+(?:['’.]\\p{L}+)*|[^\\s\\p{L}\\p{N}\\p{C}]");
 
     private Tokens() {
     }

@@ -28,7 +28,8 @@ public final class WordVectors {
         if (cached != null) {
             return cached;
         }
-        float[] vector = encoder.encode(key);
+        // The encoder refuses blank text; a token of invisible characters means nothing.
+        float[] vector = key.isBlank() ? new float[dimensions()] : encoder.encode(key);
         if (cache.size() < MAX_CACHED) {
             cache.put(key, vector);
         }

@@ -71,6 +71,13 @@ class SlotTaggerTest {
     }
 
     @Test
+    void controlCharactersAreNoTokens() {
+        assertThat(tagger.extract("send\u0000 £5 to\u0007 peter\u200b", NOW))
+                .extracting(EntityMatch::entity)
+                .contains("amount");
+    }
+
+    @Test
     void examplesWithoutSlotsTeachNothing() {
         assertThatThrownBy(() -> SlotTagger.train(List.of(new SlotExample("hello", List.of())), SYSTEM::recognize,
                 new WordVectors(new SentenceEncoder(SentenceEncoder.Kind.ALL_MINILM_L6_V2_Q)), NOW))
