@@ -47,4 +47,23 @@ public interface NluConfig {
     /** Longest text POST /v1/nlu/parse accepts. */
     @WithDefault("4000")
     int maxTextChars();
+
+    /** Utterance discovery. */
+    Discovery discovery();
+
+    /** Settings of POST /v1/nlu/discover. */
+    interface Discovery {
+
+        /** Most utterances one request may cluster; clustering time grows with the square of the count. */
+        @WithDefault("3000")
+        int maxUtterances();
+
+        /** How many recent out-of-scope or ambiguous messages are kept per assistant for discovery. */
+        @WithDefault("2000")
+        int recentFallbacks();
+
+        /** Fewest utterances that make a cluster, unless the request says otherwise. */
+        @WithDefault("5")
+        int minClusterSize();
+    }
 }

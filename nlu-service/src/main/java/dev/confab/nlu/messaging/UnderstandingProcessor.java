@@ -1,9 +1,11 @@
 package dev.confab.nlu.messaging;
 
 import dev.confab.contracts.event.Envelope;
+import dev.confab.contracts.event.MessageUnderstood;
 import dev.confab.contracts.event.UserMessage;
 import dev.confab.nlu.config.NluConfig;
 import dev.confab.nlu.service.NluModel;
+import dev.confab.nlu.service.RecentFallbacks;
 import dev.confab.nlu.service.UnderstandingService;
 import io.smallrye.common.annotation.Blocking;
 import io.quarkus.logging.Log;
@@ -12,7 +14,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Outgoing;
 
-/** Reads user messages from {@code chat.inbound} and writes what they mean to {@code chat.understood}. */
+/**
+ * Reads user messages from {@code chat.inbound} and writes what they mean to {@code chat.understood}; keeps the ones
+ * it could not handle confidently for utterance discovery.
+ */
 @ApplicationScoped
 public class UnderstandingProcessor {
 
@@ -22,11 +27,14 @@ public class UnderstandingProcessor {
     private final UnderstandingService understanding;
     private final NluModel model;
     private final NluConfig config;
+    private final RecentFallbacks fallbacks;
 
-    public UnderstandingProcessor(UnderstandingService understanding, NluModel model, NluConfig config) {
+    public UnderstandingProcessor(UnderstandingService understanding, NluModel model, NluConfig config,
+                                  RecentFallbacks fallbacks) {
         this.understanding = understanding;
         this.model = model;
         this.config = config;
+        this.fallbacks = fallbacks;
     }
 
     /**
@@ -41,8 +49,12 @@ public class UnderstandingProcessor {
             Log.warnf("Skipping an event that is not a user message: %s", event == null ? "unreadable" : event.type());
             return null;
         }
-        Envelope understood = event.next(understanding.understand(message.text(), model.awaitReady(),
-                event.occurredAt().atZone(config.timeZone())));
+        MessageUnderstood result = understanding.understand(message.text(), model.awaitReady(),
+                event.occurredAt().atZone(config.timeZone()));
+        if (result.outOfScope() || result.ambiguous()) {
+            fallbacks.record(event.tenantId(), event.assistantId(), message.text());
+        }
+        Envelope understood = event.next(result);
         return Record.of(understood.conversationId(), understood);
     }
 }

@@ -7,6 +7,7 @@ import dev.confab.nlu.engine.ClassifierSettings;
 import dev.confab.nlu.engine.Example;
 import dev.confab.nlu.engine.IntentClassifier;
 import dev.confab.nlu.engine.SentenceEncoder;
+import dev.confab.nlu.engine.discovery.UtteranceDiscovery;
 import dev.confab.nlu.engine.entity.EntityDefinitions;
 import dev.confab.nlu.engine.entity.EntityExtractor;
 import dev.confab.nlu.engine.entity.EntityRecognizer;
@@ -77,7 +78,8 @@ public class NluModel {
             LanguageIdentifier languages = new LanguageIdentifier(config.languages());
             Log.infof("Trained NLU model %s on %d examples of %d intents in %.1f s", classifier.version(),
                     examples.size(), classifier.intents().size(), (System.nanoTime() - start) / 1e9);
-            pipeline.complete(new NluPipeline(classifier, entities, slots, languages));
+            pipeline.complete(new NluPipeline(classifier, entities, slots, languages,
+                    new UtteranceDiscovery(encoder)));
         } catch (IOException | RuntimeException e) {
             Log.errorf(e, "Building the NLU model from %s and %s failed", config.trainingResource(),
                     config.entitiesResource());

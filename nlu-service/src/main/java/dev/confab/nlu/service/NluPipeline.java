@@ -1,6 +1,7 @@
 package dev.confab.nlu.service;
 
 import dev.confab.nlu.engine.IntentClassifier;
+import dev.confab.nlu.engine.discovery.UtteranceDiscovery;
 import dev.confab.nlu.engine.entity.EntityExtractor;
 import dev.confab.nlu.engine.entity.EntityRecognizer;
 import dev.confab.nlu.engine.language.LanguageIdentifier;
@@ -12,5 +13,5 @@ import dev.confab.nlu.engine.language.LanguageIdentifier;
  *              system entity ("£250" is {@code money} and {@code amount_of_money}), so they are not merged
  */
 public record NluPipeline(IntentClassifier classifier, EntityRecognizer entities, EntityExtractor slots,
-                          LanguageIdentifier languages) {
+                          LanguageIdentifier languages, UtteranceDiscovery discovery) {
 }

@@ -26,8 +26,13 @@ public final class ExampleFiles {
 
     /** One {@code {"text": ..., "intent": ...}} object per line; blank lines are skipped. */
     public static List<Example> readJsonl(Path file) {
+        return readJsonl(file, false);
+    }
+
+    /** As {@link #readJsonl(Path)}; with {@code unlabelled} the intent may be missing (then it is null). */
+    public static List<Example> readJsonl(Path file, boolean unlabelled) {
         try {
-            return parseJsonl(Files.readAllLines(file), file.toString());
+            return parse(Files.readAllLines(file), file.toString(), unlabelled);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + file, e);
         }
@@ -35,6 +40,10 @@ public final class ExampleFiles {
 
     /** Parses jsonl lines; {@code source} names them in errors, which give the line number. */
     public static List<Example> parseJsonl(List<String> lines, String source) {
+        return parse(lines, source, false);
+    }
+
+    private static List<Example> parse(List<String> lines, String source, boolean unlabelled) {
         List<Example> examples = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             if (lines.get(i).isBlank()) {
@@ -46,10 +55,11 @@ public final class ExampleFiles {
             } catch (IOException e) {
                 throw new IllegalArgumentException(source + ":" + (i + 1) + ": not JSON", e);
             }
-            if (!row.path("text").isTextual() || !row.path("intent").isTextual()) {
+            boolean labelled = row.path("intent").isTextual();
+            if (!row.path("text").isTextual() || !(labelled || unlabelled)) {
                 throw new IllegalArgumentException(source + ":" + (i + 1) + ": needs string fields text and intent");
             }
-            examples.add(new Example(row.get("text").asText(), row.get("intent").asText()));
+            examples.add(new Example(row.get("text").asText(), labelled ? row.get("intent").asText() : null));
         }
         return examples;
     }

@@ -1,0 +1,77 @@
+package dev.confab.nlu.rest;
+
+import dev.confab.contracts.rest.InvalidRequestException;
+import dev.confab.nlu.config.NluConfig;
+import dev.confab.nlu.service.DiscoveryService;
+import dev.confab.nlu.service.NluModel;
+import dev.confab.nlu.service.RecentFallbacks;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.util.List;
+
+/**
+ * Utterance discovery for conversation designers: clusters what customers say into candidate intents, either
+ * utterances given in the request or the assistant's recent fallbacks.
+ */
+@Path("/v1/nlu/discover")
+public class DiscoverResource {
+
+    private final DiscoveryService discovery;
+    private final RecentFallbacks fallbacks;
+    private final NluModel model;
+    private final NluConfig config;
+
+    public DiscoverResource(DiscoveryService discovery, RecentFallbacks fallbacks, NluModel model, NluConfig config) {
+        this.discovery = discovery;
+        this.fallbacks = fallbacks;
+        this.model = model;
+        this.config = config;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public DiscoverResponse discover(DiscoverRequest request) {
+        if (request == null) {
+            throw new InvalidRequestException("The body must name utterances, or a tenantId and assistantId");
+        }
+        List<String> utterances = utterances(request);
+        int minClusterSize = request.minClusterSize() == null
+                ? config.discovery().minClusterSize()
+                : request.minClusterSize();
+        if (minClusterSize < 2 || minClusterSize > 1000) {
+            throw new InvalidRequestException("Field 'minClusterSize' must be between 2 and 1000");
+        }
+        return model.ifReady()
+                .map(pipeline -> discovery.discover(utterances, minClusterSize, pipeline))
+                .orElseThrow(() -> new WebApplicationException("The NLU model is still training; retry shortly",
+                        Response.Status.SERVICE_UNAVAILABLE));
+    }
+
+    private List<String> utterances(DiscoverRequest request) {
+        if (request.utterances() == null) {
+            if (request.tenantId() == null || request.assistantId() == null) {
+                throw new InvalidRequestException(
+                        "Give 'utterances', or 'tenantId' and 'assistantId' to cluster their recent fallbacks");
+            }
+            return fallbacks.of(request.tenantId(), request.assistantId());
+        }
+        if (request.utterances().size() > config.discovery().maxUtterances()) {
+            throw new InvalidRequestException("Field 'utterances' has " + request.utterances().size()
+                    + " entries; the limit is " + config.discovery().maxUtterances());
+        }
+        for (String utterance : request.utterances()) {
+            if (utterance == null || utterance.isBlank() || utterance.length() > config.maxTextChars()) {
+                throw new InvalidRequestException("Every utterance must be non-empty text of at most "
+                        + config.maxTextChars() + " characters");
+            }
+        }
+        return request.utterances();
+    }
+}
