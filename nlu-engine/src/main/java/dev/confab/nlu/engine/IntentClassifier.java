@@ -32,6 +32,8 @@ public final class IntentClassifier {
     static final int MIN_CALIBRATION_UTTERANCES = 30;
     /** A clause's intent must be among this many best of the whole utterance to count as one of its requests. */
     private static final int MULTI_INTENT_RANKS = 3;
+    /** The second intent of the whole utterance must reach this confidence before clauses are looked at. */
+    private static final double MULTI_INTENT_SECOND_CONFIDENCE = 0.1;
 
     private final SentenceEncoder encoder;
     private final LinearHead head;
@@ -111,6 +113,11 @@ public final class IntentClassifier {
      * other clause for their subject and sit far from every intent's examples.
      */
     private List<IntentSpan> parts(String text, List<IntentScore> ranking) {
+        // Two requests leave two intents in the whole utterance's ranking; without a second contender the clauses
+        // need not be encoded (they would double the cost of most utterances with an "and").
+        if (ranking.size() < 2 || ranking.get(1).confidence() < MULTI_INTENT_SECOND_CONFIDENCE) {
+            return List.of();
+        }
         List<int[]> clauses = Clauses.split(text);
         if (clauses.size() < 2) {
             return List.of();

@@ -9,7 +9,6 @@ import dev.confab.nlu.engine.IntentClassifier;
 import dev.confab.nlu.engine.SentenceEncoder;
 import dev.confab.nlu.engine.discovery.UtteranceDiscovery;
 import dev.confab.nlu.engine.entity.EntityDefinitions;
-import dev.confab.nlu.engine.entity.EntityExtractor;
 import dev.confab.nlu.engine.entity.EntityRecognizer;
 import dev.confab.nlu.engine.entity.tagger.SlotExample;
 import dev.confab.nlu.engine.entity.tagger.SlotTagger;
@@ -74,7 +73,7 @@ public class NluModel {
                     config.trainingResource());
             SentenceEncoder encoder = new SentenceEncoder(SentenceEncoder.Kind.fromId(config.encoder()));
             IntentClassifier classifier = IntentClassifier.train(examples, encoder, ClassifierSettings.defaults());
-            EntityExtractor slots = slots(entities, encoder);
+            Optional<SlotTagger> slots = slots(entities, encoder);
             LanguageIdentifier languages = new LanguageIdentifier(config.languages());
             Log.infof("Trained NLU model %s on %d examples of %d intents in %.1f s", classifier.version(),
                     examples.size(), classifier.intents().size(), (System.nanoTime() - start) / 1e9);
@@ -88,16 +87,12 @@ public class NluModel {
     }
 
     /** The slot tagger trained on the assistant's annotated examples; none without them. */
-    private EntityExtractor slots(EntityRecognizer entities, SentenceEncoder encoder) {
-        if (config.slotsResource().isEmpty()) {
-            return (text, now) -> List.of();
-        }
-        String resource = config.slotsResource().get();
-        List<SlotExample> examples = NluppFiles.parse(readResource(resource), resource).stream()
-                .map(utterance -> new SlotExample(utterance.text(), utterance.slots()))
-                .toList();
-        return SlotTagger.train(examples, entities::recognize, new WordVectors(encoder),
-                ZonedDateTime.now(config.timeZone()));
+    private Optional<SlotTagger> slots(EntityRecognizer entities, SentenceEncoder encoder) {
+        return config.slotsResource().map(resource -> SlotTagger.train(
+                NluppFiles.parse(readResource(resource), resource).stream()
+                        .map(utterance -> new SlotExample(utterance.text(), utterance.slots()))
+                        .toList(),
+                entities::recognize, new WordVectors(encoder), ZonedDateTime.now(config.timeZone())));
     }
 
     private static String readResource(String resource) {

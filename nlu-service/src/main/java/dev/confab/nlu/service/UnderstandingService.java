@@ -47,9 +47,11 @@ public class UnderstandingService {
         List<IntentScore> intents = prediction.ranking().stream()
                 .map(score -> new IntentScore(score.intent(), score.confidence()))
                 .toList();
-        List<EntityValue> entities = Stream.concat(
-                        pipeline.entities().recognize(understood, now).stream(),
-                        pipeline.slots().extract(understood, now).stream())
+        List<EntityMatch> system = pipeline.entities().recognize(understood, now);
+        List<EntityMatch> slots = pipeline.slots()
+                .map(tagger -> tagger.tag(understood, system))
+                .orElse(List.of());
+        List<EntityValue> entities = Stream.concat(system.stream(), slots.stream())
                 .map(UnderstandingService::entityValue)
                 .toList();
         List<IntentSpan> parts = prediction.parts().stream()

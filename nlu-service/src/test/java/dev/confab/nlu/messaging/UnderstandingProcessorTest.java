@@ -43,6 +43,20 @@ class UnderstandingProcessorTest {
     }
 
     @Test
+    void understandsAnOversizedMessageFromItsBeginning() {
+        String conversationId = "c-" + UUID.randomUUID();
+        String text = "please block my card, " + "it was stolen. ".repeat(1_330);
+        send(conversationId, "t-1", text);
+
+        MessageUnderstood result = (MessageUnderstood) kafka.awaitEvents(Topics.CHAT_UNDERSTOOD, conversationId, 1)
+                .get(0).payload();
+
+        assertThat(text.length()).isGreaterThan(20_000);
+        assertThat(result.text()).isEqualTo(text);
+        assertThat(result.intents().get(0).intent()).isEqualTo("block_card");
+    }
+
+    @Test
     void setsAsideAnUnreadableRecordAndGoesOn() {
         String conversationId = "c-" + UUID.randomUUID();
         kafka.send(Topics.CHAT_INBOUND, conversationId, "{poison".getBytes(StandardCharsets.UTF_8));

@@ -41,6 +41,9 @@ public final class DatasetExport {
         Path clinc = datasets.resolve("clinc150/data_train_val.json");
         write(out.resolve("clinc150-train.jsonl"), ExampleFiles.readClinc150(clinc, "train", "oos_train"));
         write(out.resolve("clinc150-val.jsonl"), ExampleFiles.readClinc150(clinc, "val", "oos_val"));
+        // CLINC150's out-of-scope queries alone: what a bank assistant should also decline.
+        write(out.resolve("clinc150-oos-train.jsonl"), ExampleFiles.readClinc150(clinc, "oos_train"));
+        write(out.resolve("clinc150-oos-val.jsonl"), ExampleFiles.readClinc150(clinc, "oos_val"));
     }
 
     /** Per intent, a repeatable random share goes to the second list. */

@@ -88,9 +88,16 @@ public final class SlotTagger implements EntityExtractor {
 
     @Override
     public List<EntityMatch> extract(String text, ZonedDateTime now) {
+        return tag(text, system.extract(text, now));
+    }
+
+    /**
+     * As {@link #extract}, given the system entities already found in the text (so a caller that has them does not
+     * pay for finding them twice).
+     */
+    public List<EntityMatch> tag(String text, List<EntityMatch> systemEntities) {
         List<int[]> tokens = Tokens.of(text);
         List<String> words = words(text, tokens);
-        List<EntityMatch> systemEntities = system.extract(text, now);
         SystemSpans systemSpans = SystemSpans.of(tokens, systemEntities);
         String[] predicted = new String[tokens.size()];
         double[] confidence = new double[tokens.size()];
