@@ -45,7 +45,7 @@ class UnderstandingProcessorTest {
     @Test
     void understandsAnOversizedMessageFromItsBeginning() {
         String conversationId = "c-" + UUID.randomUUID();
-        String text = "please block my card, " + "it was stolen. ".repeat(1_330);
+        String text = "please block my card, " + "it was stolen. ".repeat(1_340);
         send(conversationId, "t-1", text);
 
         MessageUnderstood result = (MessageUnderstood) kafka.awaitEvents(Topics.CHAT_UNDERSTOOD, conversationId, 1)
