@@ -9,9 +9,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 
 import java.util.List;
 
@@ -48,10 +46,7 @@ public class DiscoverResource {
         if (minClusterSize < 2 || minClusterSize > 1000) {
             throw new InvalidRequestException("Field 'minClusterSize' must be between 2 and 1000");
         }
-        return model.ifReady()
-                .map(pipeline -> discovery.discover(utterances, minClusterSize, pipeline))
-                .orElseThrow(() -> new WebApplicationException("The NLU model is still training; retry shortly",
-                        Response.Status.SERVICE_UNAVAILABLE));
+        return discovery.discover(utterances, minClusterSize, model.ready());
     }
 
     private List<String> utterances(DiscoverRequest request) {

@@ -9,9 +9,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 
 import java.time.ZonedDateTime;
 
@@ -40,10 +38,7 @@ public class ParseResource {
             throw new InvalidRequestException("Field 'text' has " + request.text().length()
                     + " characters; the limit is " + config.maxTextChars());
         }
-        return model.ifReady()
-                .map(pipeline -> understanding.understand(request.text(), pipeline, referenceTime(request)))
-                .orElseThrow(() -> new WebApplicationException("The NLU model is still training; retry shortly",
-                        Response.Status.SERVICE_UNAVAILABLE));
+        return understanding.understand(request.text(), model.ready(), referenceTime(request));
     }
 
     private ZonedDateTime referenceTime(ParseRequest request) {

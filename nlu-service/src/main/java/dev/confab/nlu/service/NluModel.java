@@ -58,6 +58,11 @@ public class NluModel {
                 : Optional.empty();
     }
 
+    /** The trained pipeline. @throws ModelNotReadyException while training (or if training failed) */
+    public NluPipeline ready() {
+        return ifReady().orElseThrow(ModelNotReadyException::new);
+    }
+
     /** Blocks until the pipeline is built; call from worker threads only. */
     public NluPipeline awaitReady() {
         return pipeline.join();

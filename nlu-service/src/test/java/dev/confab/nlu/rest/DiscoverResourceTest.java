@@ -42,8 +42,7 @@ class DiscoverResourceTest {
 
     @BeforeEach
     void modelIsTrained() {
-        await().atMost(Duration.ofSeconds(60))
-                .until(() -> given().get("/q/health/ready").statusCode() == 200);
+        NluReadiness.awaitModel();
     }
 
     @Test

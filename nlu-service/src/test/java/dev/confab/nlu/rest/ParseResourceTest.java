@@ -10,11 +10,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.time.Duration;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -28,8 +26,7 @@ class ParseResourceTest {
 
     @BeforeEach
     void modelIsTrained() {
-        await().atMost(Duration.ofSeconds(60))
-                .until(() -> given().get("/q/health/ready").statusCode() == 200);
+        NluReadiness.awaitModel();
     }
 
     @Test
