@@ -18,7 +18,7 @@ public final class NumberWords {
 
     /** A regular expression alternative matching one number word, longest forms first. */
     public static final String PATTERN = "(?:(?:" + String.join("|", TENS) + ")(?:[- ](?:"
-            + String.join("|", UNITS.subList(1, 10)) + "))?|" + String.join("|", reversed(UNITS)) + ")";
+            + String.join("|", UNITS.subList(1, 10)) + "))?|" + String.join("|", longestFirst(UNITS)) + ")";
 
     private NumberWords() {
     }
@@ -48,7 +48,7 @@ public final class NumberWords {
     }
 
     /** Longer words first, so "fourteen" is not matched as "four". */
-    private static List<String> reversed(List<String> words) {
+    private static List<String> longestFirst(List<String> words) {
         return words.stream().sorted((a, b) -> b.length() - a.length()).toList();
     }
 }
