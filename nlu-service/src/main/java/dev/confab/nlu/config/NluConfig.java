@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Settings of the NLU service. */
@@ -39,6 +40,12 @@ public interface NluConfig {
     /** Where the assistant's customers are: "tomorrow" and "3pm" are read in this zone. */
     @WithDefault("UTC")
     ZoneId timeZone();
+
+    /**
+     * Per intent, the least confidence before the assistant acts on it, where the learned threshold is lower:
+     * {@code nlu.minimum-confidence.terminate_account=0.8}.
+     */
+    Map<String, Double> minimumConfidence();
 
     /** Longest prefix of a message that is classified; what a customer wants is in the first sentences. */
     @WithDefault("1000")

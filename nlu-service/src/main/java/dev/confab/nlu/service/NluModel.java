@@ -77,7 +77,8 @@ public class NluModel {
             List<Example> examples = ExampleFiles.parseJsonl(readResource(config.trainingResource()).lines().toList(),
                     config.trainingResource());
             SentenceEncoder encoder = new SentenceEncoder(SentenceEncoder.Kind.fromId(config.encoder()));
-            IntentClassifier classifier = IntentClassifier.train(examples, encoder, ClassifierSettings.defaults());
+            IntentClassifier classifier = IntentClassifier.train(examples, encoder,
+                    ClassifierSettings.defaults().withMinimumConfidence(config.minimumConfidence()));
             Optional<SlotTagger> slots = slots(entities, encoder);
             LanguageIdentifier languages = new LanguageIdentifier(config.languages());
             Log.infof("Trained NLU model %s on %d examples of %d intents in %.1f s", classifier.version(),

@@ -46,6 +46,14 @@ class ParseResourceTest {
     }
 
     @Test
+    void aConfiguredMinimumConfidenceKeepsAnIntentFromGuesses() {
+        parse("how much money do I have left")
+                .then().statusCode(200)
+                .body("intents[0].intent", equalTo("check_balance"))
+                .body("outOfScope", equalTo(true));
+    }
+
+    @Test
     void saysWhenARequestIsOutOfScope() {
         parse("recommend a good pizza place near the station")
                 .then().statusCode(200)
