@@ -92,7 +92,16 @@ public final class IntentClassifier {
     }
 
     public IntentPrediction classify(String text) {
-        float[] vector = encoder.encode(text);
+        IntentPrediction whole = classify(encoder.encode(text));
+        return new IntentPrediction(whole.ranking(), whole.outOfScope(), whole.ambiguous(),
+                parts(text, whole.ranking()));
+    }
+
+    /**
+     * Classifies an utterance already encoded by this classifier's encoder ({@link #encoderKind()}), without looking
+     * for several requests in it: for callers that encode many utterances at once.
+     */
+    public IntentPrediction classify(float[] vector) {
         double[] probabilities = Calibration.softmax(head.scores(vector), temperature);
         List<IntentScore> ranking = IntStream.range(0, probabilities.length).boxed()
                 .sorted(Comparator.comparingDouble((Integer i) -> probabilities[i]).reversed())
@@ -103,7 +112,11 @@ public final class IntentClassifier {
         boolean outOfScope = this.outOfScope.rejects(best, probabilities[best], dot(vector, centroids[best]));
         boolean ambiguous = !outOfScope && ranking.size() > 1
                 && ranking.get(0).confidence() - ranking.get(1).confidence() < settings.ambiguityMargin();
-        return new IntentPrediction(ranking, outOfScope, ambiguous, parts(text, ranking));
+        return new IntentPrediction(ranking, outOfScope, ambiguous, List.of());
+    }
+
+    public SentenceEncoder.Kind encoderKind() {
+        return encoder.kind();
     }
 
     /**

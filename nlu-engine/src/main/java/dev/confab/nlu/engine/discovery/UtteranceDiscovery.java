@@ -48,10 +48,15 @@ public final class UtteranceDiscovery {
 
     /**
      * @param minClusterSize the fewest utterances that make a cluster
-     * @param classifier     the assistant's classifier, or null to report every cluster as a new intent
+     * @param classifier     the assistant's classifier (with the same encoder), or null to report every cluster as
+     *                       a new intent
      * @return clusters, largest first
      */
     public Discovery discover(List<String> utterances, int minClusterSize, IntentClassifier classifier) {
+        if (classifier != null && classifier.encoderKind() != encoder.kind()) {
+            throw new IllegalArgumentException("The classifier encodes with " + classifier.encoderKind()
+                    + ", discovery with " + encoder.kind());
+        }
         if (utterances.size() < minClusterSize) {
             return new Discovery(List.of(), utterances.size());
         }
@@ -70,7 +75,7 @@ public final class UtteranceDiscovery {
         List<UtteranceCluster> clusters = new ArrayList<>();
         for (int c = 0; c < groups.size(); c++) {
             List<Integer> members = groups.get(c);
-            Map.Entry<String, Double> existing = existingIntent(members, utterances, classifier);
+            Map.Entry<String, Double> existing = existingIntent(members, vectors, classifier);
             clusters.add(new UtteranceCluster(members, representatives(members, vectors, utterances),
                     keywords.get(c), suggestedName(keywords.get(c)), existing.getKey(), existing.getValue()));
         }
@@ -113,14 +118,17 @@ public final class UtteranceDiscovery {
                 .toList();
     }
 
-    /** The intent most members were confidently classified as, if enough of them agree; else (null, 0). */
-    private static Map.Entry<String, Double> existingIntent(List<Integer> members, List<String> utterances,
+    /**
+     * The intent most members were confidently classified as, if enough of them agree; else (null, 0). Classifies
+     * the embeddings clustering already computed, so no utterance is encoded twice.
+     */
+    private static Map.Entry<String, Double> existingIntent(List<Integer> members, float[][] vectors,
                                                             IntentClassifier classifier) {
         if (classifier == null) {
             return new AbstractMap.SimpleImmutableEntry<>(null, 0.0);
         }
         Map<String, Long> votes = members.stream()
-                .map(i -> classifier.classify(utterances.get(i)))
+                .map(i -> classifier.classify(vectors[i]))
                 .filter(prediction -> !prediction.outOfScope())
                 .map(IntentPrediction::decision)
                 .collect(Collectors.groupingBy(intent -> intent, HashMap::new, Collectors.counting()));

@@ -11,7 +11,6 @@ import dev.confab.nlu.engine.discovery.UtteranceDiscovery;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,13 +31,13 @@ public final class DiscoveryEval {
     }
 
     public static void main(String[] args) throws IOException {
-        Map<String, String> options = new HashMap<>(Map.of("--min-cluster-size", "5"));
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            options.put(args[i], args[i + 1]);
-        }
-        if (!options.containsKey("--in") || args.length % 2 != 0) {
-            System.err.println(USAGE);
+        Map<String, String> options;
+        try {
+            options = Options.parse(args, Map.of("--min-cluster-size", "5"), List.of("--in"), List.of("--out"));
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage() + "\n" + USAGE);
             System.exit(2);
+            return;
         }
         List<Example> examples = ExampleFiles.readJsonl(Path.of(options.get("--in")), true);
         List<String> texts = examples.stream().map(Example::text).toList();

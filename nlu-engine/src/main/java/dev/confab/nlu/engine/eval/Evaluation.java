@@ -170,7 +170,7 @@ final class Evaluation {
     static String readable(Map<String, Object> report) {
         StringBuilder text = new StringBuilder();
         for (String key : List.of("model_version", "encoder", "examples_train", "examples", "train_seconds",
-                "oos_threshold", "oos_similarity_threshold", "accuracy", "top1_accuracy", "macro_f1", "micro_f1",
+                "oos_threshold", "oos_similarity_threshold", "intents_with_own_thresholds", "accuracy", "top1_accuracy", "macro_f1", "micro_f1",
                 "in_scope_accuracy", "oos_recall", "oos_precision", "slot_precision", "slot_recall", "slot_f1",
                 "latency_ms_p50", "latency_ms_p99")) {
             if (!report.containsKey(key)) {

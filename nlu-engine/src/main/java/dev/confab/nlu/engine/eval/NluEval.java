@@ -21,7 +21,6 @@ import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,8 +41,6 @@ public final class NluEval {
               nlupp: NLU++ folds (JSON arrays with "text", "intents", "slots"); relative dates refer to
                      --reference-time, by default NLU++'s 2022-03-15T09:00:00Z.
             """;
-    private static final List<String> OPTIONS = List.of("--train", "--test", "--format", "--out", "--encoder",
-            "--reference-time");
 
     private NluEval() {
     }
@@ -96,6 +93,7 @@ public final class NluEval {
         report.put("train_seconds", trainSeconds);
         report.put("oos_threshold", classifier.threshold());
         report.put("oos_similarity_threshold", classifier.similarityThreshold());
+        report.put("intents_with_own_thresholds", classifier.intentsWithOwnThresholds());
         report.putAll(Evaluation.score(gold, predicted, best, null, latency));
         return report;
     }
@@ -147,17 +145,9 @@ public final class NluEval {
     }
 
     private static Map<String, String> options(String[] args) {
-        Map<String, String> options = new HashMap<>(Map.of("--format", "jsonl", "--encoder", "all-minilm-l6-v2-q",
-                "--reference-time", "2022-03-15T09:00:00Z"));
-        for (int i = 0; i < args.length; i += 2) {
-            if (!OPTIONS.contains(args[i]) || i + 1 >= args.length) {
-                throw new IllegalArgumentException("Unknown option or missing value: " + args[i]);
-            }
-            options.put(args[i], args[i + 1]);
-        }
-        if (!options.containsKey("--train") || !options.containsKey("--test")) {
-            throw new IllegalArgumentException("--train and --test are required");
-        }
+        Map<String, String> options = Options.parse(args, Map.of("--format", "jsonl", "--encoder",
+                "all-minilm-l6-v2-q", "--reference-time", "2022-03-15T09:00:00Z"), List.of("--train", "--test"),
+                List.of("--out"));
         if (!List.of("jsonl", "nlupp").contains(options.get("--format"))) {
             throw new IllegalArgumentException("Unknown format " + options.get("--format") + "; use jsonl or nlupp");
         }

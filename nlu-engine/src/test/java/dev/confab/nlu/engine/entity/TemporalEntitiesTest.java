@@ -59,12 +59,15 @@ class TemporalEntitiesTest {
     }
 
     @org.junit.jupiter.api.Test
-    void spansPointIntoTheUtterance() {
-        String utterance = "Move it to next week, around 10:30am, and remind me tomorrow";
-        List<EntityMatch> matches = recognizer.recognize(utterance, NOW);
+    void findsEveryExpressionOfALongerMessageInOrder() {
+        List<EntityMatch> matches = recognizer.recognize(
+                "Move it to next week, around 10:30am, and remind me tomorrow", NOW);
 
-        assertThat(matches).isNotEmpty()
-                .allSatisfy(match -> assertThat(utterance.substring(match.start(), match.end()))
-                        .isEqualTo(match.text()));
+        assertThat(matches)
+                .extracting(EntityMatch::entity, EntityMatch::text, EntityMatch::start, EntityMatch::value)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("date_period", "next week", 11, "2022-03-21/2022-03-27"),
+                        org.assertj.core.groups.Tuple.tuple("time", "10:30am", 29, "10:30"),
+                        org.assertj.core.groups.Tuple.tuple("date", "tomorrow", 52, "2022-03-16"));
     }
 }
