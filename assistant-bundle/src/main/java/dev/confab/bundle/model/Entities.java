@@ -1,0 +1,26 @@
+package dev.confab.bundle.model;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The assistant's own entities, on top of the system ones (dates, numbers, money, ...).
+ *
+ * @param region   ISO 3166 region for phone numbers written without a country code
+ * @param lookups  entity → canonical value → synonyms
+ * @param patterns entity → regular expression whose {@code value} group (or whole match) is the value
+ * @param model    entities the NLU's trained slot tagger fills
+ */
+public record Entities(String region, Map<String, Map<String, List<String>>> lookups, Map<String, String> patterns,
+                       List<String> model) {
+
+    public Entities {
+        lookups = lookups == null ? Map.of() : Map.copyOf(lookups);
+        patterns = patterns == null ? Map.of() : Map.copyOf(patterns);
+        model = model == null ? List.of() : List.copyOf(model);
+    }
+
+    public static Entities none() {
+        return new Entities(null, null, null, null);
+    }
+}

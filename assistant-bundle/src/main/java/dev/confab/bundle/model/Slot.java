@@ -1,0 +1,30 @@
+package dev.confab.bundle.model;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A value the assistant collects or sets.
+ *
+ * @param entities NLU entities that fill it; empty means the system entity of its type
+ * @param values   for a category slot: value → synonyms users may say
+ * @param remember kept as a long-term user fact when the user has opted in
+ */
+public record Slot(SlotType type, String description, List<String> entities, Map<String, List<String>> values,
+                   SlotValidation validation, Boolean remember) {
+
+    public Slot {
+        type = type == null ? SlotType.TEXT : type;
+        entities = entities == null ? List.of() : List.copyOf(entities);
+        values = values == null ? Map.of() : Map.copyOf(values);
+        remember = remember != null && remember;
+    }
+
+    /** The entity names that fill this slot, in order of preference. */
+    public List<String> fillingEntities() {
+        if (!entities.isEmpty() || type.systemEntity() == null) {
+            return entities;
+        }
+        return List.of(type.systemEntity());
+    }
+}
