@@ -22,6 +22,16 @@ public final class Topics {
     public static final String GENERATION_RESULTS = "chat.generation.results";
     /** Everything the client sees: tokens, final messages, end of turn. */
     public static final String CHAT_OUTBOUND = "chat.outbound";
+    /**
+     * Human handoff, both ways: dialog asks for an agent, the agent desk (through the gateway) accepts, writes to
+     * the user and gives the conversation back.
+     */
+    public static final String HANDOFFS = "conversation.handoffs";
+    /**
+     * Released assistant bundles, compacted, one partition: key {@code tenant/assistant/version}, value a
+     * bundle release (every file of the bundle). Every service reads it from the start and keeps its part.
+     */
+    public static final String ASSISTANT_BUNDLES = "assistant.bundles";
     /** The public, versioned stream of conversation events for other teams. */
     public static final String CONVERSATION_EVENTS = "conversation.events";
 

@@ -18,7 +18,16 @@ public enum EventType {
     REPLY_MESSAGE("reply.message", 1, ReplyMessage.class, Topics.CHAT_OUTBOUND),
     REPLY_DONE("reply.done", 1, ReplyDone.class, Topics.CHAT_OUTBOUND),
     CONVERSATION_STARTED("conversation.started", 1, ConversationStarted.class, Topics.CONVERSATION_EVENTS),
-    BOT_MESSAGE("bot.message", 1, BotMessage.class, Topics.CONVERSATION_EVENTS);
+    BOT_MESSAGE("bot.message", 1, BotMessage.class, Topics.CONVERSATION_EVENTS),
+    TURN_STARTED("turn.started", 1, TurnStarted.class, Topics.CONVERSATION_EVENTS),
+    SLOT_SET("slot.set", 1, SlotSet.class, Topics.CONVERSATION_EVENTS),
+    FLOW_CHANGED("flow.changed", 1, FlowChanged.class, Topics.CONVERSATION_EVENTS),
+    CONVERSATION_ENDED("conversation.ended", 1, ConversationEnded.class, Topics.CONVERSATION_EVENTS),
+    USER_FORGOTTEN("user.forgotten", 1, UserForgotten.class, Topics.CONVERSATION_EVENTS),
+    HANDOFF_REQUESTED("handoff.requested", 1, HandoffRequested.class, Topics.HANDOFFS),
+    HANDOFF_ACCEPTED("handoff.accepted", 1, HandoffAccepted.class, Topics.HANDOFFS),
+    AGENT_MESSAGE("agent.message", 1, AgentMessage.class, Topics.HANDOFFS),
+    HANDOFF_ENDED("handoff.ended", 1, HandoffEnded.class, Topics.HANDOFFS);
 
     private final String wireName;
     private final int schemaVersion;

@@ -8,12 +8,27 @@ import java.util.List;
  * @param history      earlier messages, oldest first, ending with the message being answered
  * @param passages     retrieved knowledge the answer may use and cite
  * @param fallbackText what to say when the model cannot answer in time
+ * @param persona      who the assistant is and how it speaks, from its bundle; generation's default when absent
+ * @param instructions what this task asks of the model, from the bundle's flow or pattern
+ * @param silent       the answer fills a slot: publish only {@code generation.completed}, nothing to the user
+ * @param endsTurn     whether the answer ends the turn ({@code reply.done}); dialog clears it when it will say
+ *                     more after the answer
  */
 public record GenerationRequested(GenerationTask task, List<ChatTurn> history, List<Passage> passages,
-                                  String fallbackText) implements EventPayload {
+                                  String fallbackText, String persona, String instructions, Boolean silent,
+                                  Boolean endsTurn) implements EventPayload {
 
     public GenerationRequested {
+        // Producers written before these fields existed meant: a visible answer that ends the turn.
+        silent = silent != null && silent;
+        endsTurn = endsTurn == null || endsTurn;
         history = List.copyOf(history);
         passages = List.copyOf(passages);
+    }
+
+    /** A task whose answer the user sees and that ends the turn, in generation's default persona. */
+    public GenerationRequested(GenerationTask task, List<ChatTurn> history, List<Passage> passages,
+                               String fallbackText) {
+        this(task, history, passages, fallbackText, null, null, false, true);
     }
 }

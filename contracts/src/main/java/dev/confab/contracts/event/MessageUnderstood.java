@@ -12,14 +12,29 @@ import java.util.List;
  *                     intent and clause, in order; empty otherwise
  * @param language     ISO 639-1 code, or {@code und} when undetermined
  * @param modelVersion version of the NLU model that produced the result
+ * @param channel      where the user wrote, copied from {@code user.message}
+ * @param userId       the signed-in user, copied from {@code user.message}
  */
 public record MessageUnderstood(String text, String language, List<IntentScore> intents, boolean outOfScope,
                                 boolean ambiguous, List<IntentSpan> parts, List<EntityValue> entities,
-                                String modelVersion) implements EventPayload {
+                                String modelVersion, String channel, String userId) implements EventPayload {
 
     public MessageUnderstood {
         intents = List.copyOf(intents);
         parts = parts == null ? List.of() : List.copyOf(parts);
         entities = List.copyOf(entities);
+    }
+
+    /** A result without sender context (the design-time parse API, tests). */
+    public MessageUnderstood(String text, String language, List<IntentScore> intents, boolean outOfScope,
+                             boolean ambiguous, List<IntentSpan> parts, List<EntityValue> entities,
+                             String modelVersion) {
+        this(text, language, intents, outOfScope, ambiguous, parts, entities, modelVersion, null, null);
+    }
+
+    /** The same result, sent by this user on this channel. */
+    public MessageUnderstood from(String senderChannel, String senderId) {
+        return new MessageUnderstood(text, language, intents, outOfScope, ambiguous, parts, entities, modelVersion,
+                senderChannel, senderId);
     }
 }

@@ -39,7 +39,7 @@ public class MessageResource {
                                         @Context Sse sse) {
         validate(conversationId, request);
         String channel = request.channel() == null ? DEFAULT_CHANNEL : request.channel();
-        return chat.send(conversationId, request.text(), channel)
+        return chat.send(conversationId, request.text(), channel, request.userId())
                 .map(event -> toSse(sse, event));
     }
 
@@ -60,6 +60,9 @@ public class MessageResource {
         }
         if (request.channel() != null && !Envelope.IDENTIFIER.matcher(request.channel()).matches()) {
             throw new InvalidRequestException("Invalid channel name");
+        }
+        if (request.userId() != null && !Envelope.IDENTIFIER.matcher(request.userId()).matches()) {
+            throw new InvalidRequestException("Invalid user id: use 1-128 letters, digits, '_', '-', '.' or ':'");
         }
     }
 

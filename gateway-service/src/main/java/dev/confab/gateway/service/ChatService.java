@@ -27,9 +27,9 @@ public class ChatService {
     }
 
     /** The events of the reply; the stream always ends with {@code done}, after an {@code error} if need be. */
-    public Multi<StreamEvent> send(String conversationId, String text, String channel) {
+    public Multi<StreamEvent> send(String conversationId, String text, String channel, String userId) {
         Envelope message = Envelope.first(config.defaultTenant(), config.defaultAssistant(), conversationId,
-                UUID.randomUUID().toString(), null, new UserMessage(text, channel));
+                UUID.randomUUID().toString(), null, new UserMessage(text, channel, userId));
         return router.replies(message.turnId(), publisher.publish(message))
                 .ifNoItem().after(config.replyIdleTimeout()).fail()
                 .onFailure().recoverWithMulti(failure -> failedTurn(message, failure));

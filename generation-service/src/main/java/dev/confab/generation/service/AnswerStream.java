@@ -34,27 +34,36 @@ final class AnswerStream {
         this.citations = task.passages().stream().map(Passage::citation).toList();
     }
 
-    /** The events for one piece of model output: a token event, or none for the closing summary. */
+    /** The events for one piece of model output: a token event, or none for the closing summary or a silent task. */
     List<Envelope> on(SlmOutput output) {
         if (output instanceof SlmOutput.Token token) {
-            return List.of(token(token.text()));
+            Envelope event = token(token.text());
+            return task.silent() ? List.of() : List.of(event);
         }
         finished = (SlmOutput.Finished) output;
         return List.of();
     }
 
     /**
-     * The closing events: the full message, end of turn, and the record of the generation. If the model wrote
-     * nothing, the answer falls back first to the best passage verbatim, else to dialog's template.
+     * The closing events: the full message, end of turn (unless dialog will say more), and the record of the
+     * generation; a silent task gets only the record. If the model wrote nothing, the answer falls back first to
+     * the best passage verbatim, else to dialog's template.
      */
     List<Envelope> finish() {
         List<Envelope> closing = new ArrayList<>();
         if (tokens == 0) {
-            closing.add(fallback());
+            Envelope fallback = fallback();
+            if (!task.silent()) {
+                closing.add(fallback);
+            }
         }
         String answer = text.toString();
-        closing.add(request.next(new ReplyMessage(answer, provenance, citations)));
-        closing.add(request.next(new ReplyDone(1)));
+        if (!task.silent()) {
+            closing.add(request.next(new ReplyMessage(answer, provenance, citations)));
+        }
+        if (!task.silent() && task.endsTurn()) {
+            closing.add(request.next(new ReplyDone(1)));
+        }
         closing.add(request.next(new GenerationCompleted(answer, provenance, citations, finished.model(),
                 finished.promptTokens(), finished.outputTokens(), millis(firstTokenNanos), millis(System.nanoTime()))));
         return closing;

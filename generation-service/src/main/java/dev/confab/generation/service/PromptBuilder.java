@@ -2,6 +2,7 @@ package dev.confab.generation.service;
 
 import dev.confab.contracts.event.ChatTurn;
 import dev.confab.contracts.event.GenerationRequested;
+import dev.confab.contracts.event.GenerationTask;
 import dev.confab.contracts.event.Passage;
 import dev.confab.generation.config.GenerationConfig;
 import dev.langchain4j.data.message.AiMessage;
@@ -13,7 +14,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Builds the chat messages the model sees: persona and numbered passages, then the conversation. */
+/**
+ * Builds the chat messages the model sees: the assistant's persona (from its bundle, else configured), the task's
+ * instructions, numbered passages, then the conversation.
+ */
 @ApplicationScoped
 public class PromptBuilder {
 
@@ -25,7 +29,7 @@ public class PromptBuilder {
 
     public List<ChatMessage> messages(GenerationRequested request) {
         List<ChatMessage> messages = new ArrayList<>();
-        messages.add(SystemMessage.from(system(request.passages())));
+        messages.add(SystemMessage.from(system(request)));
         for (ChatTurn turn : request.history()) {
             messages.add(turn.speaker() == ChatTurn.Speaker.USER
                     ? UserMessage.from(turn.text())
@@ -34,8 +38,15 @@ public class PromptBuilder {
         return messages;
     }
 
-    private String system(List<Passage> passages) {
-        StringBuilder prompt = new StringBuilder(config.persona());
+    private String system(GenerationRequested request) {
+        StringBuilder prompt = new StringBuilder(request.persona() == null ? config.persona() : request.persona());
+        if (request.instructions() != null) {
+            prompt.append('\n').append(request.instructions());
+        }
+        List<Passage> passages = request.passages();
+        if (passages.isEmpty() && request.task() != GenerationTask.ANSWER) {
+            return prompt.toString();
+        }
         if (passages.isEmpty()) {
             prompt.append("\nNo knowledge was found for this question: say so briefly rather than guess.");
             return prompt.toString();

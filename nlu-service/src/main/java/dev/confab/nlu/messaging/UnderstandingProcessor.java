@@ -50,7 +50,8 @@ public class UnderstandingProcessor {
             return null;
         }
         MessageUnderstood result = understanding.understand(message.text(), model.awaitReady(),
-                event.occurredAt().atZone(config.timeZone()));
+                event.occurredAt().atZone(config.timeZone()))
+                .from(message.channel(), message.userId());
         if (result.outOfScope() || result.ambiguous()) {
             fallbacks.record(event.tenantId(), event.assistantId(), message.text());
         }

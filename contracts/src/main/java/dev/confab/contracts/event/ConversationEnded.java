@@ -1,0 +1,10 @@
+package dev.confab.contracts.event;
+
+/** The conversation is over: the user said goodbye or went quiet for too long ({@code conversation.ended}). */
+public record ConversationEnded(Reason reason) implements EventPayload {
+
+    /** Why it ended. */
+    public enum Reason {
+        GOODBYE, INACTIVITY
+    }
+}
