@@ -16,7 +16,10 @@ sealed interface Expression {
 
     Set<String> slots();
 
-    /** {@code null}, {@code false}, {@code 0} and the empty text are false; anything else is true. */
+    /**
+     * {@code null}, {@code false}, {@code 0}, the empty text and the text {@code "false"} (how a boolean slot holds
+     * no) are false; anything else is true.
+     */
     static boolean truthy(Object value) {
         if (value == null) {
             return false;
@@ -27,7 +30,7 @@ sealed interface Expression {
         if (value instanceof BigDecimal number) {
             return number.signum() != 0;
         }
-        return !value.toString().isEmpty();
+        return !value.toString().isEmpty() && !"false".equalsIgnoreCase(value.toString());
     }
 
     /** A literal: text, number, boolean or null. */

@@ -15,5 +15,7 @@ public enum IntentRole {
     /** Skips an optional question. */
     SKIP,
     /** Asks for a human agent. */
-    HANDOFF
+    HANDOFF,
+    /** Examples of what the assistant does not handle: the NLU learns its out-of-scope threshold from them. */
+    OUT_OF_SCOPE
 }

@@ -1,0 +1,48 @@
+package dev.confab.dialog.engine;
+
+import dev.confab.contracts.event.ConversationEnded;
+import dev.confab.contracts.event.FlowChange;
+import dev.confab.contracts.event.GenerationTask;
+
+import java.util.Map;
+
+/** Something a turn makes happen; dialog turns each into events once the turn's state is stored. */
+public sealed interface Output {
+
+    /** The bot says a rendered response. */
+    record Say(String text, String response) implements Output {
+    }
+
+    /** A slot changed. */
+    record SlotChanged(String slot, String value, String previous, boolean corrected, String source)
+            implements Output {
+    }
+
+    /** A flow started, ended, was interrupted, resumed or cancelled. */
+    record FlowEvent(String flow, FlowChange change, int depth) implements Output {
+    }
+
+    /**
+     * Answer from the knowledge base; {@code query} is what to search for. With {@code smallTalkIfNothing} the
+     * message was out of scope, so when nothing relevant is found the SLM makes small talk within the persona
+     * instead of saying it does not know.
+     */
+    record SearchKnowledge(String query, boolean smallTalkIfNothing) implements Output {
+    }
+
+    /** Ask the SLM: {@code slot} is filled silently by the answer, or the answer is said when it is {@code null}. */
+    record Generate(GenerationTask task, String instructions, String slot) implements Output {
+    }
+
+    /** Call an HTTP action with these slot values; its result comes back through {@code DialogueEngine.onAction}. */
+    record CallAction(String action, Map<String, String> values) implements Output {
+    }
+
+    /** Hand the conversation to a human agent. */
+    record HandOff(String reason, String flow) implements Output {
+    }
+
+    /** The conversation is over. */
+    record End(ConversationEnded.Reason reason) implements Output {
+    }
+}

@@ -1,0 +1,128 @@
+package dev.confab.dialog.engine;
+
+import dev.confab.bundle.model.IntentRole;
+import dev.confab.bundle.model.Slot;
+import dev.confab.bundle.model.SlotType;
+import dev.confab.bundle.model.SlotValidation;
+import dev.confab.contracts.event.MessageUnderstood;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Finds values for a slot in what the user said, and checks them against the slot's rules. */
+final class SlotFiller {
+
+    private static final Pattern LEADING_NUMBER = Pattern.compile("^-?[0-9]+(\\.[0-9]+)?");
+    private static final Pattern YES = Pattern.compile("\\b(yes|yeah|yep|sure|correct|right|ok|okay|please do)\\b");
+    private static final Pattern NO = Pattern.compile("\\b(no|nope|not really|don't|do not)\\b");
+
+    private SlotFiller() {
+    }
+
+    /** How much a message may be read into: more when the bot has just asked for the slot. */
+    enum Reading {
+        /** Only entities and category words: the user mentioned a value in passing. */
+        MENTIONED,
+        /** Also a bare number for an amount: the user is correcting a value. */
+        CORRECTING,
+        /** Also yes/no for a boolean and the whole message for free text: the bot asked for exactly this slot. */
+        ASKED
+    }
+
+    /** A value the message offers and where it starts in the text ({@code -1} when it has no span). */
+    record Candidate(String value, int start) {
+    }
+
+    /** Every value the message offers for the slot, in the order said. */
+    static List<Candidate> candidates(Slot slot, MessageUnderstood message, IntentRole role, Reading reading,
+                                      String currency) {
+        List<Candidate> values = new ArrayList<>();
+        for (String entity : slot.fillingEntities()) {
+            message.entities().stream()
+                    .filter(found -> found.entity().equals(entity))
+                    .forEach(found -> values.add(new Candidate(found.value(), found.start())));
+        }
+        String text = message.text().toLowerCase(Locale.ROOT);
+        if (slot.type() == SlotType.CATEGORY) {
+            values.addAll(categories(slot.values(), text));
+        }
+        if (!values.isEmpty() || reading == Reading.MENTIONED) {
+            values.sort((a, b) -> Integer.compare(a.start(), b.start()));
+            return values;
+        }
+        if (slot.type() == SlotType.MONEY) {
+            message.entities().stream()
+                    .filter(found -> found.entity().equals("number"))
+                    .forEach(found -> values.add(new Candidate(
+                            new BigDecimal(found.value()).setScale(2, RoundingMode.HALF_EVEN) + " " + currency,
+                            found.start())));
+        }
+        if (reading != Reading.ASKED) {
+            return values;
+        }
+        if (slot.type() == SlotType.BOOLEAN) {
+            if (role == IntentRole.AFFIRM || (role != IntentRole.DENY && YES.matcher(text).find())) {
+                values.add(new Candidate("true", -1));
+            } else if (role == IntentRole.DENY || NO.matcher(text).find()) {
+                values.add(new Candidate("false", -1));
+            }
+        } else if (slot.type() == SlotType.TEXT && slot.entities().isEmpty()) {
+            values.add(new Candidate(message.text().strip(), 0));
+        }
+        return values;
+    }
+
+    /** The first value the message offers, if any. */
+    static Optional<String> value(Slot slot, MessageUnderstood message, IntentRole role, Reading reading,
+                                  String currency) {
+        return candidates(slot, message, role, reading, currency).stream()
+                .map(Candidate::value)
+                .findFirst();
+    }
+
+    /** Whether a value meets the slot's validation rules. */
+    static boolean valid(Slot slot, String value) {
+        SlotValidation rules = slot.validation();
+        if (rules == null) {
+            return true;
+        }
+        if (rules.pattern() != null && !Pattern.compile(rules.pattern()).matcher(value).matches()) {
+            return false;
+        }
+        BigDecimal number = number(value);
+        if (rules.min() != null && (number == null || number.compareTo(rules.min()) < 0)) {
+            return false;
+        }
+        return rules.max() == null || (number != null && number.compareTo(rules.max()) <= 0);
+    }
+
+    private static List<Candidate> categories(Map<String, List<String>> values, String text) {
+        List<int[]> found = new ArrayList<>();
+        List<String> names = new ArrayList<>(values.keySet());
+        for (int i = 0; i < names.size(); i++) {
+            List<String> phrases = new ArrayList<>(values.get(names.get(i)));
+            phrases.add(names.get(i).replace('_', ' '));
+            for (String phrase : phrases) {
+                Matcher matcher = Pattern.compile("\\b" + Pattern.quote(phrase.toLowerCase(Locale.ROOT)) + "\\b")
+                        .matcher(text);
+                if (matcher.find()) {
+                    found.add(new int[] {matcher.start(), i});
+                    break;
+                }
+            }
+        }
+        return found.stream().map(at -> new Candidate(names.get(at[1]), at[0])).toList();
+    }
+
+    private static BigDecimal number(String value) {
+        Matcher matcher = LEADING_NUMBER.matcher(value.strip());
+        return matcher.find() ? new BigDecimal(matcher.group()) : null;
+    }
+}

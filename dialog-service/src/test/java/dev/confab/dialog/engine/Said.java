@@ -1,0 +1,54 @@
+package dev.confab.dialog.engine;
+
+import dev.confab.contracts.event.EntityValue;
+import dev.confab.contracts.event.IntentScore;
+import dev.confab.contracts.event.MessageUnderstood;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Builds what the NLU would make of a message, so engine tests read like conversations. */
+final class Said {
+
+    private final String text;
+    private final List<IntentScore> intents = new ArrayList<>();
+    private final List<EntityValue> entities = new ArrayList<>();
+    private boolean outOfScope;
+    private boolean ambiguous;
+
+    private Said(String text) {
+        this.text = text;
+    }
+
+    static Said text(String text) {
+        return new Said(text);
+    }
+
+    Said intent(String intent) {
+        intents.add(new IntentScore(intent, intents.isEmpty() ? 0.9 : 0.05));
+        return this;
+    }
+
+    /** An entity whose text occurs in the message, with the NLU's normalised value. */
+    Said entity(String entity, String surface, String value) {
+        int start = text.indexOf(surface);
+        entities.add(new EntityValue(entity, surface, value, start, start + surface.length(), "rule", 1.0));
+        return this;
+    }
+
+    Said outOfScope() {
+        outOfScope = true;
+        return this;
+    }
+
+    /** The NLU could not choose between the first two intents. */
+    Said ambiguous() {
+        ambiguous = true;
+        return this;
+    }
+
+    MessageUnderstood understood() {
+        return new MessageUnderstood(text, "en", intents, outOfScope, ambiguous, List.of(), entities, "test", "web",
+                null);
+    }
+}
