@@ -10,6 +10,11 @@ public final class Topics {
      * written, with the reason in the {@code dead-letter-reason} header.
      */
     public static final String CHAT_INBOUND_DEAD_LETTERS = "chat.inbound.dlq";
+    /**
+     * Records dialog-service could not process (from {@code chat.understood}, the retrieval and generation results,
+     * {@code conversation.handoffs}), as they were written, with the reason in the {@code dead-letter-reason} header.
+     */
+    public static final String DIALOG_DEAD_LETTERS = "dialog.dlq";
     /** NLU results for each user message. */
     public static final String CHAT_UNDERSTOOD = "chat.understood";
     /** Knowledge searches requested by dialog. */

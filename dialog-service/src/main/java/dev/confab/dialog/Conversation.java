@@ -26,6 +26,16 @@ public class Conversation {
     @Column(name = "last_activity_at")
     public Instant lastActivityAt;
 
+    /** The bundle version this conversation runs on until it ends, even when a newer one is released. */
+    @Column(name = "assistant_version")
+    public String assistantVersion;
+
+    @Column(name = "user_id")
+    public String userId;
+
+    /** JSON snapshot of the dialogue state (stack, slots, what the bot waits for). */
+    public String state;
+
     /** Optimistic lock: a concurrent change of the same conversation fails instead of being lost. */
     @Version
     public long version;

@@ -44,6 +44,9 @@ public class TranscriptEntry {
     @Column(name = "occurred_at")
     public Instant occurredAt;
 
+    /** The bundle response a template message was rendered from. */
+    public String response;
+
     public static TranscriptEntry of(Envelope event, ChatTurn.Speaker speaker, String text, Provenance provenance) {
         TranscriptEntry entry = new TranscriptEntry();
         entry.conversationId = event.conversationId();

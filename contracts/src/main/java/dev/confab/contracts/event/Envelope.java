@@ -54,6 +54,12 @@ public record Envelope(
                 tenantId, assistantId, null, conversationId, turnId, traceparent, payload);
     }
 
+    /** The same event, stamped with the assistant bundle version that handles the conversation. */
+    public Envelope withAssistantVersion(String version) {
+        return new Envelope(eventId, type, schemaVersion, occurredAt, tenantId, assistantId, version, conversationId,
+                turnId, traceparent, payload);
+    }
+
     /** Creates the next event of the same turn, keeping its routing and tracing fields. */
     public Envelope next(EventPayload nextPayload) {
         EventType eventType = EventType.of(nextPayload);

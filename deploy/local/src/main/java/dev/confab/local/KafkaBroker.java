@@ -60,6 +60,8 @@ final class KafkaBroker implements AutoCloseable {
         formatter.awaitSuccess(Duration.ofSeconds(60));
     }
 
+    private static final int BUNDLE_MAX_BYTES = 16 * 1024 * 1024;
+
     /** Creates every topic of the contract that does not exist yet; false while the broker is not answering. */
     private static boolean createTopics(String bootstrap) {
         try (Admin admin = Admin.create(Map.of(
@@ -68,9 +70,13 @@ final class KafkaBroker implements AutoCloseable {
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "3000"))) {
             List<NewTopic> topics = new ArrayList<>();
             Stream.concat(Arrays.stream(EventType.values()).map(EventType::topic),
-                            Stream.of(Topics.CHAT_INBOUND_DEAD_LETTERS))
+                            Stream.of(Topics.CHAT_INBOUND_DEAD_LETTERS, Topics.DIALOG_DEAD_LETTERS))
                     .distinct()
                     .forEach(topic -> topics.add(new NewTopic(topic, PARTITIONS, (short) 1)));
+            // One partition keeps releases in order; compaction keeps every version's latest record.
+            topics.add(new NewTopic(Topics.ASSISTANT_BUNDLES, 1, (short) 1).configs(Map.of(
+                    "cleanup.policy", "compact",
+                    "max.message.bytes", String.valueOf(BUNDLE_MAX_BYTES))));
             for (var result : admin.createTopics(topics).values().values()) {
                 try {
                     result.get();

@@ -1,5 +1,7 @@
 package dev.confab.local;
 
+import dev.confab.bundle.cli.BundlePublisher;
+import dev.confab.contracts.bundle.BundleRelease;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -23,8 +25,14 @@ public final class LocalSuite implements AutoCloseable {
 
     private final LocalSettings settings;
     private final List<ChildProcess> services = new ArrayList<>();
+    /** The sample assistant, released on every start (a release of an unchanged bundle changes nothing). */
+    static final String SAMPLE_ASSISTANT = "assistants/bank-support";
+    /** The gateway's default tenant, which the web chat and the README's curl examples use. */
+    static final String SAMPLE_TENANT = "default";
+
     private KafkaBroker kafka;
     private LocalPostgres postgres;
+    private BundleRelease sampleRelease;
     private boolean slmOn;
 
     private LocalSuite(LocalSettings settings) {
@@ -42,6 +50,8 @@ public final class LocalSuite implements AutoCloseable {
             // The sidecar's model list answers when Ollama is up.
             suite.slmOn = HttpCheck.answersOk(settings.ollamaUrl() + "/api/tags");
             suite.kafka = KafkaBroker.start(settings);
+            suite.sampleRelease = BundlePublisher.publish(settings.kafkaBootstrap(), SAMPLE_TENANT,
+                    settings.root().resolve(SAMPLE_ASSISTANT));
             suite.postgres = LocalPostgres.start(settings);
             for (Service service : Service.values()) {
                 suite.services.add(ChildProcess.start(service.module(), service.command(settings), settings));
@@ -54,6 +64,11 @@ public final class LocalSuite implements AutoCloseable {
             suite.close();
             throw e;
         }
+    }
+
+    /** The sample assistant's release the suite started with. */
+    public BundleRelease sampleRelease() {
+        return sampleRelease;
     }
 
     /** Whether generation found an Ollama-compatible sidecar when the suite started. */

@@ -3,19 +3,29 @@ package dev.confab.dialog.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** Settings of the conversation engine. */
+import java.time.Duration;
+
+/** Settings of the conversation engine's service; what an assistant does is in its bundle. */
 @ConfigMapping(prefix = "dialog")
 public interface DialogConfig {
-
-    /** How many earlier messages the SLM sees. */
-    @WithDefault("10")
-    int historyWindow();
 
     /** How many knowledge passages to ask retrieval for. */
     @WithDefault("3")
     int retrievalTopK();
 
-    /** What the bot says when it has no answer and the SLM cannot help either. */
-    @WithDefault("Sorry, I don't have an answer to that yet. Could you put it another way?")
-    String noAnswerText();
+    /** Bundle versions kept per assistant, so conversations in flight finish on theirs. */
+    @WithDefault("5")
+    int bundleVersionsKept();
+
+    /** Where dialog's API is reachable from an agent desk; handoff packets link to transcripts under it. */
+    @WithDefault("http://localhost:8082")
+    String publicUrl();
+
+    /** Outbox events not published after commit (a crash, Kafka down) are retried this often... */
+    @WithDefault("2s")
+    Duration outboxRelayEvery();
+
+    /** ...once they are this old, so the relay does not race the publication right after commit. */
+    @WithDefault("5s")
+    Duration outboxRelayAfter();
 }

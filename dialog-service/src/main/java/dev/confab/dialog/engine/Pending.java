@@ -8,8 +8,9 @@ import java.util.List;
  * @param turnId  the turn that started the wait; a late result for an older turn does not resume the flow
  * @param options for a clarification: the intents offered, in the order said
  * @param slot    for a silent generation: the slot its answer fills
+ * @param smallTalkIfNothing for a knowledge answer to an out-of-scope message: make small talk when nothing is found
  */
-public record Pending(Kind kind, String turnId, List<String> options, String slot) {
+public record Pending(Kind kind, String turnId, List<String> options, String slot, boolean smallTalkIfNothing) {
 
     /** What is awaited. */
     public enum Kind {
@@ -30,6 +31,6 @@ public record Pending(Kind kind, String turnId, List<String> options, String slo
     }
 
     public static Pending of(Kind kind, String turnId) {
-        return new Pending(kind, turnId, List.of(), null);
+        return new Pending(kind, turnId, List.of(), null, false);
     }
 }

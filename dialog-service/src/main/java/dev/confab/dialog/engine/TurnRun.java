@@ -374,7 +374,7 @@ final class TurnRun {
         pattern.context.put("options", describeIntent(options.get(0)) + " or " + describeIntent(options.get(1)));
         push(pattern);
         runStack();
-        state.pending = new Pending(Pending.Kind.CLARIFICATION, turnId, options, null);
+        state.pending = new Pending(Pending.Kind.CLARIFICATION, turnId, options, null, false);
         return true;
     }
 
@@ -477,11 +477,12 @@ final class TurnRun {
             String instructions = render(generate.prompt(), frame.context);
             outputs.add(new Output.Generate(generate.slot() == null ? GenerationTask.SMALL_TALK : GenerationTask.CLASSIFY,
                     instructions, generate.slot()));
-            return await(new Pending(Pending.Kind.GENERATION, turnId, List.of(), generate.slot()));
+            return await(new Pending(Pending.Kind.GENERATION, turnId, List.of(), generate.slot(), false));
         } else if (step instanceof Step.SearchKnowledge search) {
             String query = search.query() == null ? lastUserText() : render(search.query(), frame.context);
-            outputs.add(new Output.SearchKnowledge(query, "pattern_cannot_handle".equals(frame.flow)));
-            return await(Pending.of(Pending.Kind.KNOWLEDGE, turnId));
+            boolean smallTalk = "pattern_cannot_handle".equals(frame.flow);
+            outputs.add(new Output.SearchKnowledge(query, smallTalk));
+            return await(new Pending(Pending.Kind.KNOWLEDGE, turnId, List.of(), null, smallTalk));
         } else if (step instanceof Step.Link link) {
             popFlow(frame, FlowChange.COMPLETED);
             startFlow(bundle.flows().get(link.flow()));

@@ -4,23 +4,29 @@ import dev.confab.contracts.event.Envelope;
 import dev.confab.contracts.event.GenerationCompleted;
 import dev.confab.contracts.event.MessageUnderstood;
 import dev.confab.contracts.event.RetrievalPerformed;
-import dev.confab.contracts.kafka.EventPublisher;
+import dev.confab.dialog.OutboxEvent;
 import dev.confab.dialog.service.TurnService;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import jakarta.persistence.OptimisticLockException;
+import org.hibernate.StaleStateException;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Supplier;
 
 /** Feeds the events of a turn to {@link TurnService} and publishes what it decides, once it has committed. */
 @ApplicationScoped
 public class TurnConsumer {
 
     private final TurnService turns;
-    private final EventPublisher publisher;
+    private final OutboxRelay relay;
 
-    public TurnConsumer(TurnService turns, EventPublisher publisher) {
+    public TurnConsumer(TurnService turns, OutboxRelay relay) {
         this.turns = turns;
-        this.publisher = publisher;
+        this.relay = relay;
     }
 
     @Incoming(DialogChannels.CHAT_UNDERSTOOD)
@@ -28,8 +34,7 @@ public class TurnConsumer {
         if (event == null || !(event.payload() instanceof MessageUnderstood understood)) {
             return skip(event);
         }
-        return turns.userSpoke(event, understood)
-                .chain(publisher::publishAll);
+        return run(() -> turns.userSpoke(event, understood));
     }
 
     @Incoming(DialogChannels.RETRIEVAL_RESULTS)
@@ -37,8 +42,7 @@ public class TurnConsumer {
         if (event == null || !(event.payload() instanceof RetrievalPerformed result)) {
             return skip(event);
         }
-        return turns.knowledgeFound(event, result)
-                .chain(publisher::publishAll);
+        return run(() -> turns.knowledgeFound(event, result));
     }
 
     @Incoming(DialogChannels.GENERATION_RESULTS)
@@ -46,11 +50,29 @@ public class TurnConsumer {
         if (event == null || !(event.payload() instanceof GenerationCompleted answer)) {
             return skip(event);
         }
-        return turns.botAnswered(event, answer)
-                .chain(publisher::publishAll);
+        return run(() -> turns.botAnswered(event, answer));
     }
 
-    private static Uni<Void> skip(Envelope event) {
+    /**
+     * Runs a transaction and publishes its events. Events of one conversation arrive on several topics, so two
+     * transactions can race for it; the optimistic lock fails the loser, which runs again on the new state.
+     */
+    static Uni<Void> run(Supplier<Uni<List<OutboxEvent>>> transaction, OutboxRelay relay) {
+        return Uni.createFrom().deferred(transaction::get)
+                .onFailure(TurnConsumer::isConflict).retry()
+                .withBackOff(Duration.ofMillis(20), Duration.ofMillis(500)).atMost(5)
+                .chain(relay::publish);
+    }
+
+    private static boolean isConflict(Throwable failure) {
+        return failure instanceof StaleStateException || failure instanceof OptimisticLockException;
+    }
+
+    private Uni<Void> run(Supplier<Uni<List<OutboxEvent>>> transaction) {
+        return run(transaction, relay);
+    }
+
+    static Uni<Void> skip(Envelope event) {
         Log.warnf("Skipping an event dialog does not handle here: %s", event == null ? "unreadable" : event.type());
         return Uni.createFrom().voidItem();
     }

@@ -1,6 +1,9 @@
 package dev.confab.dialog.service;
 
+import dev.confab.bundle.AssistantBundle;
+import dev.confab.contracts.event.AgentMessage;
 import dev.confab.contracts.event.BotMessage;
+import dev.confab.contracts.event.ChatTurn;
 import dev.confab.contracts.event.ChatTurn.Speaker;
 import dev.confab.contracts.event.ConversationStarted;
 import dev.confab.contracts.event.Envelope;
@@ -8,101 +11,241 @@ import dev.confab.contracts.event.GenerationCompleted;
 import dev.confab.contracts.event.GenerationRequested;
 import dev.confab.contracts.event.GenerationTask;
 import dev.confab.contracts.event.MessageUnderstood;
+import dev.confab.contracts.event.Provenance;
+import dev.confab.contracts.event.ReplyMessage;
 import dev.confab.contracts.event.RetrievalPerformed;
-import dev.confab.contracts.event.RetrievalRequested;
+import dev.confab.contracts.event.TurnStarted;
 import dev.confab.dialog.Conversation;
+import dev.confab.dialog.OutboxEvent;
 import dev.confab.dialog.TranscriptEntry;
 import dev.confab.dialog.config.DialogConfig;
+import dev.confab.dialog.engine.DialogueEngine;
+import dev.confab.dialog.engine.DialogueState;
+import dev.confab.dialog.engine.Pending;
+import dev.confab.dialog.engine.TurnResult;
 import dev.confab.dialog.repository.ConversationRepository;
 import dev.confab.dialog.repository.InboxRepository;
+import dev.confab.dialog.repository.OutboxRepository;
 import dev.confab.dialog.repository.TranscriptRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 
 /**
- * Runs each turn: records what was said and decides the next step. With no flows defined yet, every turn takes
- * the cannot-handle path: search the knowledge base, then let the SLM answer from what was found.
- * Each method consumes one event exactly once and returns the events to publish after its transaction commits.
+ * Runs each turn: loads the conversation and its dialogue state, lets the engine decide, and stores the new state,
+ * the transcript and the resulting events in one transaction. Events go to the outbox in that transaction and are
+ * published once it commits, so a crash loses none; the inbox makes a redelivered event change nothing.
  */
 @ApplicationScoped
 public class TurnService {
 
+    private static final int SUMMARY_MESSAGES = 20;
+
     private final DialogConfig config;
+    private final AssistantRegistry assistants;
     private final ConversationRepository conversations;
     private final TranscriptRepository transcript;
     private final InboxRepository inbox;
+    private final OutboxRepository outbox;
 
-    public TurnService(DialogConfig config, ConversationRepository conversations, TranscriptRepository transcript,
-                       InboxRepository inbox) {
+    public TurnService(DialogConfig config, AssistantRegistry assistants, ConversationRepository conversations,
+                       TranscriptRepository transcript, InboxRepository inbox, OutboxRepository outbox) {
         this.config = config;
+        this.assistants = assistants;
         this.conversations = conversations;
         this.transcript = transcript;
         this.inbox = inbox;
+        this.outbox = outbox;
     }
 
-    /** Records the user's message and asks retrieval for knowledge about it. */
+    /** A user message: the engine decides the bot's next steps. */
     @WithTransaction
-    public Uni<List<Envelope>> userSpoke(Envelope event, MessageUnderstood understood) {
+    public Uni<List<OutboxEvent>> userSpoke(Envelope event, MessageUnderstood understood) {
         return onFirstDelivery(event, () -> conversations.findById(event.conversationId())
-                .chain(conversation -> conversation == null ? start(event) : touch(conversation, event))
-                .call(() -> transcript.persist(TranscriptEntry.of(event, Speaker.USER, understood.text(), null)))
-                .map(started -> append(started,
-                        event.next(new RetrievalRequested(understood.text(), config.retrievalTopK())))));
+                .chain(found -> found == null ? start(event, understood) : Uni.createFrom().item(new Loaded(found, false)))
+                .chain(loaded -> {
+                    Conversation conversation = loaded.conversation();
+                    conversation.lastActivityAt = event.occurredAt();
+                    if (understood.userId() != null) {
+                        conversation.userId = understood.userId();
+                    }
+                    AssistantBundle bundle = bundleOf(conversation);
+                    TurnEvents turn = new TurnEvents(bundle, event, conversation.assistantVersion);
+                    if (loaded.started()) {
+                        turn.add(new ConversationStarted(understood.channel()));
+                    }
+                    String intent = understood.intents().isEmpty() ? null : understood.intents().get(0).intent();
+                    double confidence = understood.intents().isEmpty() ? 0 : understood.intents().get(0).confidence();
+                    turn.add(new TurnStarted(understood.text(), intent, confidence, understood.outOfScope(),
+                            understood.language(), understood.channel()));
+                    return transcript.persist(TranscriptEntry.of(event, Speaker.USER, understood.text(), null))
+                            .chain(() -> decide(conversation, bundle, turn, state ->
+                                    DialogueEngine.onMessage(bundle, state, event.turnId(), understood,
+                                            event.occurredAt())));
+                }));
     }
 
-    /** Asks generation for an answer from the conversation so far and the passages found. */
+    /** Knowledge found for a turn: generation answers from it (or makes small talk when nothing was found). */
     @WithTransaction
-    public Uni<List<Envelope>> knowledgeFound(Envelope event, RetrievalPerformed result) {
-        return onFirstDelivery(event, () -> transcript.lastEntries(event.conversationId(), config.historyWindow())
-                .map(entries -> List.of(event.next(new GenerationRequested(
-                        GenerationTask.ANSWER,
-                        entries.stream().map(TranscriptEntry::toChatTurn).toList(),
-                        result.passages(),
-                        config.noAnswerText())))));
-    }
-
-    /** Records the bot's answer and announces it on the public stream. */
-    @WithTransaction
-    public Uni<List<Envelope>> botAnswered(Envelope event, GenerationCompleted answer) {
+    public Uni<List<OutboxEvent>> knowledgeFound(Envelope event, RetrievalPerformed result) {
         return onFirstDelivery(event, () -> conversations.findById(event.conversationId())
-                .chain(conversation -> touch(conversation, event))
-                .call(() -> transcript.persist(
-                        TranscriptEntry.of(event, Speaker.BOT, answer.text(), answer.provenance())))
-                .map(ignored -> List.of(
-                        event.next(new BotMessage(answer.text(), answer.provenance(), answer.citations())))));
+                .chain(conversation -> {
+                    if (conversation == null) {
+                        return Uni.createFrom().item(List.<OutboxEvent>of());
+                    }
+                    AssistantBundle bundle = bundleOf(conversation);
+                    DialogueState state = StateCodec.read(conversation.state);
+                    Pending pending = state.pending;
+                    boolean smallTalk = result.passages().isEmpty() && pending != null && pending.smallTalkIfNothing();
+                    String instructions = smallTalk
+                            ? "The user's message is outside what you help with and nothing relevant was found. "
+                            + "Reply briefly and kindly, in character, and say what you can help with."
+                            : null;
+                    TurnEvents turn = new TurnEvents(bundle, event, conversation.assistantVersion);
+                    return history(conversation, bundle)
+                            .map(history -> turn.add(new GenerationRequested(
+                                    smallTalk ? GenerationTask.SMALL_TALK : GenerationTask.ANSWER, history,
+                                    result.passages(), turn.fallbackText(), TurnEvents.persona(bundle), instructions,
+                                    false, false)))
+                            .chain(ready -> store(conversation, ready.events()));
+                }));
     }
 
-    private Uni<List<Envelope>> onFirstDelivery(Envelope event, Supplier<Uni<List<Envelope>>> apply) {
+    /** Generation finished: its answer is recorded (unless it silently filled a slot) and the flow goes on. */
+    @WithTransaction
+    public Uni<List<OutboxEvent>> botAnswered(Envelope event, GenerationCompleted answer) {
+        return onFirstDelivery(event, () -> conversations.findById(event.conversationId())
+                .chain(conversation -> {
+                    if (conversation == null) {
+                        return Uni.createFrom().item(List.<OutboxEvent>of());
+                    }
+                    AssistantBundle bundle = bundleOf(conversation);
+                    Pending pending = StateCodec.read(conversation.state).pending;
+                    boolean silent = pending != null && pending.kind() == Pending.Kind.GENERATION && pending.slot() != null;
+                    TurnEvents turn = new TurnEvents(bundle, event, conversation.assistantVersion);
+                    Uni<Void> recorded = Uni.createFrom().voidItem();
+                    if (!silent) {
+                        turn.add(new BotMessage(answer.text(), answer.provenance(), answer.citations()));
+                        recorded = transcript.persist(
+                                TranscriptEntry.of(event, Speaker.BOT, answer.text(), answer.provenance())).replaceWithVoid();
+                    }
+                    return recorded.chain(() -> decide(conversation, bundle, turn, state ->
+                            pending != null && pending.kind() == Pending.Kind.KNOWLEDGE
+                                    ? DialogueEngine.onKnowledgeAnswered(bundle, state, event.turnId())
+                                    : DialogueEngine.onGenerated(bundle, state, event.turnId(), answer.text())));
+                }));
+    }
+
+    /** A human agent wrote to the user: recorded, sent to the client and announced. */
+    @WithTransaction
+    public Uni<List<OutboxEvent>> agentSpoke(Envelope event, AgentMessage message) {
+        return onFirstDelivery(event, () -> conversations.findById(event.conversationId())
+                .chain(conversation -> {
+                    if (conversation == null) {
+                        return Uni.createFrom().item(List.<OutboxEvent>of());
+                    }
+                    TurnEvents turn = new TurnEvents(bundleOf(conversation), event, conversation.assistantVersion)
+                            .add(new ReplyMessage(message.text(), Provenance.HUMAN, List.of()))
+                            .add(new BotMessage(message.text(), Provenance.HUMAN, List.of()));
+                    return transcript.persist(TranscriptEntry.of(event, Speaker.BOT, message.text(), Provenance.HUMAN))
+                            .chain(() -> store(conversation, turn.events()));
+                }));
+    }
+
+    /** The agent gave the conversation back: the bot takes over again. */
+    @WithTransaction
+    public Uni<List<OutboxEvent>> agentReturned(Envelope event) {
+        return onFirstDelivery(event, () -> conversations.findById(event.conversationId())
+                .chain(conversation -> {
+                    if (conversation == null) {
+                        return Uni.createFrom().item(List.<OutboxEvent>of());
+                    }
+                    AssistantBundle bundle = bundleOf(conversation);
+                    TurnEvents turn = new TurnEvents(bundle, event, conversation.assistantVersion);
+                    return decide(conversation, bundle, turn, state ->
+                            DialogueEngine.onAgentReturned(bundle, state, event.turnId()));
+                }));
+    }
+
+    private Uni<List<OutboxEvent>> decide(Conversation conversation, AssistantBundle bundle, TurnEvents turn,
+                                          Function<DialogueState, TurnResult> engine) {
+        DialogueState state = StateCodec.read(conversation.state);
+        TurnResult result = engine.apply(state);
+        conversation.state = StateCodec.write(state);
+        // The transcript rows this turn wrote must be visible to the queries that build the prompt and the summary.
+        return conversations.flush()
+                .chain(() -> history(conversation, bundle))
+                .chain(history -> summary(conversation).map(summary -> turn.outputs(result, state, history,
+                        new TurnEvents.HandoffContext(summary, transcriptUrl(conversation)), config.retrievalTopK())))
+                .chain(ready -> persistAll(ready.entries())
+                        .chain(() -> store(conversation, ready.events())));
+    }
+
+    private Uni<List<OutboxEvent>> store(Conversation conversation, List<Envelope> events) {
+        List<OutboxEvent> rows = events.stream().map(OutboxEvent::of).toList();
+        Uni<Void> stored = rows.isEmpty() ? Uni.createFrom().voidItem() : outbox.persist(rows);
+        return stored
+                .chain(() -> conversations.flush())
+                .replaceWith(rows);
+    }
+
+    private Uni<Void> persistAll(List<TranscriptEntry> entries) {
+        return entries.isEmpty() ? Uni.createFrom().voidItem() : transcript.persist(entries);
+    }
+
+    private Uni<Loaded> start(Envelope event, MessageUnderstood understood) {
+        Conversation conversation = Conversation.start(event.conversationId(), event.tenantId(),
+                event.assistantId(), event.occurredAt());
+        AssistantBundle bundle = assistants.bundleFor(event.tenantId(), event.assistantId(), null);
+        conversation.assistantVersion = assistants.isFallback(bundle) ? null : bundle.version();
+        conversation.userId = understood.userId();
+        return conversations.persist(conversation).replaceWith(new Loaded(conversation, true));
+    }
+
+    private AssistantBundle bundleOf(Conversation conversation) {
+        return assistants.bundleFor(conversation.tenantId, conversation.assistantId, conversation.assistantVersion);
+    }
+
+    private Uni<List<ChatTurn>> history(Conversation conversation, AssistantBundle bundle) {
+        return transcript.lastEntries(conversation.id, bundle.assistant().settings().historyWindow())
+                .map(entries -> entries.stream().map(TranscriptEntry::toChatTurn).toList());
+    }
+
+    /** An extractive summary for the agent: what the user has said, most recent last. */
+    private Uni<String> summary(Conversation conversation) {
+        return transcript.lastEntries(conversation.id, SUMMARY_MESSAGES)
+                .map(entries -> {
+                    List<String> said = new ArrayList<>();
+                    entries.stream()
+                            .filter(entry -> entry.speaker == Speaker.USER)
+                            .forEach(entry -> said.add(entry.text));
+                    return said.isEmpty() ? "" : "The user said: " + String.join(" / ", said);
+                });
+    }
+
+    private String transcriptUrl(Conversation conversation) {
+        return config.publicUrl() + "/v1/conversations/" + conversation.id + "/transcript";
+    }
+
+    private Uni<List<OutboxEvent>> onFirstDelivery(Envelope event, Supplier<Uni<List<OutboxEvent>>> apply) {
         return inbox.firstDelivery(event.eventId())
                 .chain(first -> {
                     if (!first) {
                         Log.debugf("Event %s of conversation %s was already consumed", event.eventId(),
                                 event.conversationId());
-                        return Uni.createFrom().item(List.<Envelope>of());
+                        return Uni.createFrom().item(List.<OutboxEvent>of());
                     }
                     return apply.get();
                 });
     }
 
-    private Uni<List<Envelope>> start(Envelope event) {
-        Conversation conversation = Conversation.start(event.conversationId(), event.tenantId(),
-                event.assistantId(), event.occurredAt());
-        return conversations.persist(conversation)
-                .replaceWith(List.of(event.next(new ConversationStarted(null))));
-    }
-
-    private Uni<List<Envelope>> touch(Conversation conversation, Envelope event) {
-        conversation.lastActivityAt = event.occurredAt();
-        return Uni.createFrom().item(List.of());
-    }
-
-    private static List<Envelope> append(List<Envelope> first, Envelope last) {
-        return Stream.concat(first.stream(), Stream.of(last)).toList();
+    /** A conversation and whether this turn created it. */
+    private record Loaded(Conversation conversation, boolean started) {
     }
 }

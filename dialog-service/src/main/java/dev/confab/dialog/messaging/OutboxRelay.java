@@ -1,0 +1,73 @@
+package dev.confab.dialog.messaging;
+
+import dev.confab.contracts.kafka.EventPublisher;
+import dev.confab.dialog.OutboxEvent;
+import dev.confab.dialog.config.DialogConfig;
+import dev.confab.dialog.repository.OutboxRepository;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.logging.Log;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Publishes outbox events: right after the transaction that wrote them commits, and again from a periodic sweep for
+ * any a crash or a Kafka outage left behind. A row is deleted only once Kafka has acknowledged its event, so an event
+ * may be published twice but never lost; consumers dedupe on the event id.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final int SWEEP_BATCH = 200;
+
+    private final EventPublisher publisher;
+    private final OutboxRepository outbox;
+    private final DialogConfig config;
+    private final MeterRegistry meters;
+
+    public OutboxRelay(EventPublisher publisher, OutboxRepository outbox, DialogConfig config, MeterRegistry meters) {
+        this.publisher = publisher;
+        this.outbox = outbox;
+        this.config = config;
+        this.meters = meters;
+    }
+
+    /** Publishes the events in order, then deletes their rows. */
+    public Uni<Void> publish(List<OutboxEvent> rows) {
+        if (rows.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return publisher.publishAll(rows.stream().map(OutboxEvent::envelope).toList())
+                .chain(() -> delete(rows));
+    }
+
+    @Scheduled(every = "${dialog.outbox-relay-every:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> sweep() {
+        return leftovers()
+                .chain(rows -> {
+                    if (!rows.isEmpty()) {
+                        Log.infof("Publishing %d outbox event(s) left from before", rows.size());
+                        meters.counter("confab.dialog.outbox.relayed").increment(rows.size());
+                    }
+                    return publish(rows);
+                })
+                .onFailure().invoke(failure -> Log.warnf("Outbox sweep failed; next sweep retries: %s",
+                        failure.toString()))
+                .onFailure().recoverWithNull()
+                .replaceWithVoid();
+    }
+
+    @WithTransaction
+    Uni<List<OutboxEvent>> leftovers() {
+        return outbox.leftovers(Instant.now().minus(config.outboxRelayAfter()), SWEEP_BATCH);
+    }
+
+    @WithTransaction
+    Uni<Void> delete(List<OutboxEvent> rows) {
+        return outbox.deleteAll(rows.stream().map(row -> row.id).toList()).replaceWithVoid();
+    }
+}

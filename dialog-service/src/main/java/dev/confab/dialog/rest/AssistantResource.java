@@ -1,0 +1,31 @@
+package dev.confab.dialog.rest;
+
+import dev.confab.dialog.service.AssistantRegistry;
+import dev.confab.dialog.service.AssistantStatus;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.jboss.resteasy.reactive.RestPath;
+
+/** Which bundle version of an assistant is served, which are still loaded, and why the last refused one was. */
+@Path("/v1/assistants/{tenantId}/{assistantId}")
+public class AssistantResource {
+
+    private final AssistantRegistry assistants;
+
+    public AssistantResource(AssistantRegistry assistants) {
+        this.assistants = assistants;
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public AssistantStatus status(@RestPath String tenantId, @RestPath String assistantId) {
+        Identifiers.require(tenantId, "tenant id");
+        Identifiers.require(assistantId, "assistant id");
+        return assistants.status(tenantId, assistantId)
+                .orElseThrow(() -> new NotFoundException("No bundle was ever released for " + tenantId + "/"
+                        + assistantId));
+    }
+}

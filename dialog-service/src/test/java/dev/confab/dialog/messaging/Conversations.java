@@ -1,0 +1,72 @@
+package dev.confab.dialog.messaging;
+
+import dev.confab.contracts.Topics;
+import dev.confab.contracts.event.EntityValue;
+import dev.confab.contracts.event.Envelope;
+import dev.confab.contracts.event.IntentScore;
+import dev.confab.contracts.event.MessageUnderstood;
+import dev.confab.contracts.event.ReplyMessage;
+import dev.confab.testsupport.TopicClient;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static org.awaitility.Awaitility.await;
+
+/** Plays the NLU's part in dialog tests: sends understood user messages and reads the bot's replies of a turn. */
+final class Conversations {
+
+    static final TopicClient KAFKA = TopicClient.shared();
+
+    private final String tenant;
+    private final String conversationId = "c-" + UUID.randomUUID();
+    private int turns;
+
+    Conversations(String tenant) {
+        this.tenant = tenant;
+    }
+
+    String id() {
+        return conversationId;
+    }
+
+    /** Sends a message as the NLU understood it; {@code intent == null} means out of scope. Returns the event. */
+    Envelope send(String text, String intent, EntityValue... entities) {
+        turns++;
+        List<IntentScore> intents = intent == null ? List.of() : List.of(new IntentScore(intent, 0.9));
+        Envelope event = Envelope.first(tenant, "bank-support", conversationId, "t-" + turns, null,
+                new MessageUnderstood(text, "en", intents, intent == null, false, List.of(), List.of(entities),
+                        "test", "web", "u-" + conversationId));
+        KAFKA.send(event);
+        return event;
+    }
+
+    /** What the bot said in the last turn, once the turn is done. */
+    List<String> replies() {
+        return replies("t-" + turns);
+    }
+
+    List<String> replies(String turnId) {
+        List<Envelope> turn = await().atMost(Duration.ofSeconds(30))
+                .until(() -> events(Topics.CHAT_OUTBOUND, turnId),
+                        events -> !events.isEmpty() && "reply.done".equals(events.get(events.size() - 1).type()));
+        List<String> texts = new ArrayList<>();
+        turn.stream()
+                .filter(event -> event.payload() instanceof ReplyMessage)
+                .forEach(event -> texts.add(((ReplyMessage) event.payload()).text()));
+        return texts;
+    }
+
+    /** This conversation's events of one turn on a topic. */
+    List<Envelope> events(String topic, String turnId) {
+        return KAFKA.awaitEvents(topic, conversationId, 0).stream()
+                .filter(event -> event.turnId().equals(turnId))
+                .toList();
+    }
+
+    static EntityValue entity(String entity, String text, String value) {
+        return new EntityValue(entity, text, value, 0, text.length(), "rule", 1.0);
+    }
+}

@@ -1,0 +1,213 @@
+package dev.confab.dialog.messaging;
+
+import dev.confab.bundle.cli.BundlePublisher;
+import dev.confab.bundle.load.BundleLoader;
+import dev.confab.contracts.Topics;
+import dev.confab.contracts.bundle.BundleRelease;
+import dev.confab.contracts.event.AgentMessage;
+import dev.confab.contracts.event.Envelope;
+import dev.confab.contracts.event.FlowChanged;
+import dev.confab.contracts.event.GenerationCompleted;
+import dev.confab.contracts.event.GenerationRequested;
+import dev.confab.contracts.event.GenerationTask;
+import dev.confab.contracts.event.HandoffEnded;
+import dev.confab.contracts.event.HandoffRequested;
+import dev.confab.contracts.event.Passage;
+import dev.confab.contracts.event.Provenance;
+import dev.confab.contracts.event.RetrievalPerformed;
+import dev.confab.contracts.event.RetrievalRequested;
+import dev.confab.contracts.event.SlotSet;
+import dev.confab.testsupport.KafkaTestResource;
+import dev.confab.testsupport.PostgresTestResource;
+import dev.confab.testsupport.SharedKafka;
+import dev.confab.testsupport.SharedPostgres;
+import dev.confab.testsupport.Transcripts;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static dev.confab.dialog.messaging.Conversations.entity;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+/**
+ * dialog-service over real Kafka and PostgreSQL, running the sample bank assistant released on
+ * {@code assistant.bundles}: turns in as the NLU sends them, replies, events and the transcript out.
+ */
+@QuarkusTest
+@QuarkusTestResource(KafkaTestResource.class)
+@QuarkusTestResource(PostgresTestResource.class)
+class DialogServiceTest {
+
+    static final String TENANT = "acme";
+    static final Path SAMPLE = Path.of("../assistants/bank-support");
+
+    private static String sampleVersion;
+
+    @BeforeAll
+    static void releaseTheSampleAssistant() {
+        sampleVersion = BundlePublisher.publish(SharedKafka.bootstrapServers(), TENANT, SAMPLE).version();
+    }
+
+    @Test
+    void completesATaskWithACorrectionAndADigressionAndRecordsEveryStep() {
+        awaitServed(TENANT, sampleVersion);
+        Conversations chat = new Conversations(TENANT);
+
+        chat.send("my transfer never arrived", "transfer_not_received_by_recipient");
+        assertThat(chat.replies()).containsExactly(
+                "Hi, I'm Ava, Confab Bank's assistant. I can help with cards, transfers, top-ups and payments.",
+                "How much was the transfer?");
+        chat.send("15", "transfer_not_received_by_recipient", entity("number", "15", "15"));
+        assertThat(chat.replies()).containsExactly("On what day did you send it?");
+        chat.send("no, 50 not 15", "deny", entity("number", "50", "50"));
+        assertThat(chat.replies()).containsExactly("Got it, the amount of the transfer is now 50.00 GBP.",
+                "On what day did you send it?");
+        chat.send("hang on, I also need to change my PIN", "change_pin");
+        assertThat(chat.replies()).containsExactly("What are the last four digits of the card?");
+        chat.send("4321", "change_pin", entity("card_last4", "4321", "4321"));
+        chat.replies();
+        chat.send("in the app", "change_pin");
+        assertThat(chat.replies()).containsExactly(
+                "In the app, open Cards, choose the card ending 4321, then Security and Change PIN. Never share your "
+                        + "PIN, not even with us.",
+                "Let's get back to checking on a transfer.", "On what day did you send it?");
+        chat.send("last Friday", "transfer_not_received_by_recipient", entity("date", "last Friday", "2026-11-20"));
+        chat.replies();
+        chat.send("to Sam Jones", "transfer_not_received_by_recipient", entity("person_name", "Sam Jones", "Sam Jones"));
+
+        assertThat(chat.replies()).containsExactly("Your transfer of 50.00 GBP to Sam Jones on 2026-11-20 is on its "
+                + "way. Transfers to other UK banks usually arrive within 2 hours, and always by the next working day. "
+                + "If it hasn't arrived by then, I'll ask a colleague to trace it.");
+        List<Envelope> events = Conversations.KAFKA.awaitEvents(Topics.CONVERSATION_EVENTS, chat.id(), 1);
+        assertThat(events).allMatch(event -> sampleVersion.equals(event.assistantVersion()));
+        assertThat(events.stream().map(Envelope::payload).filter(FlowChanged.class::isInstance)
+                .map(payload -> ((FlowChanged) payload).flow() + " " + ((FlowChanged) payload).change()))
+                .containsExactly("transfer_status STARTED", "transfer_status INTERRUPTED", "change_pin STARTED",
+                        "change_pin COMPLETED", "transfer_status RESUMED", "transfer_status COMPLETED");
+        assertThat(events.stream().map(Envelope::payload).filter(SlotSet.class::isInstance)
+                .map(payload -> (SlotSet) payload)
+                .map(slot -> slot.slot() + "=" + slot.value() + (slot.corrected() ? " (corrected)" : "")))
+                .containsExactly("transfer_amount=15.00 GBP", "transfer_amount=50.00 GBP (corrected)",
+                        "card_last4=4321", "pin_method=app", "transfer_date=2026-11-20", "recipient=Sam Jones");
+        assertThat(transcript(chat.id())).hasSize(20).startsWith("USER: my transfer never arrived")
+                .contains("BOT: Got it, the amount of the transfer is now 50.00 GBP.");
+    }
+
+    @Test
+    void answersFromKnowledgeThroughRetrievalAndGeneration() {
+        awaitServed(TENANT, sampleVersion);
+        Conversations chat = new Conversations(TENANT);
+        chat.send("hello", "greet");
+        chat.replies();
+
+        chat.send("how long do transfers take?", "transfer_timing");
+        Envelope search = Conversations.KAFKA.awaitEvents(Topics.RETRIEVAL_REQUESTS, chat.id(), 1).get(0);
+        assertThat(search.payload()).isEqualTo(new RetrievalRequested("how long do transfers take?", 3));
+        Passage passage = new Passage("transfers", "transfers#1", "Transfers", "https://bank.example/help/transfers",
+                "Transfers to other UK accounts usually arrive within 2 hours.", 0.8);
+        Conversations.KAFKA.send(search.next(new RetrievalPerformed("how long do transfers take?", List.of(passage))));
+
+        Envelope generation = Conversations.KAFKA.awaitEvents(Topics.GENERATION_REQUESTS, chat.id(), 1).get(0);
+        GenerationRequested request = (GenerationRequested) generation.payload();
+        assertThat(request.task()).isEqualTo(GenerationTask.ANSWER);
+        assertThat(request.passages()).containsExactly(passage);
+        assertThat(request.persona()).startsWith("You are Ava, the Confab Bank assistant.");
+        assertThat(request.endsTurn()).as("dialog ends the turn").isFalse();
+        Conversations.KAFKA.send(generation.next(new GenerationCompleted("Usually within 2 hours [1].", Provenance.RAG,
+                List.of(passage.citation()), "test-model", 20, 5, 100, 300)));
+
+        assertThat(chat.replies()).as("the streamed answer is generation's; dialog only ends the turn").isEmpty();
+        await().atMost(Duration.ofSeconds(30)).until(() -> transcript(chat.id()).size() == 4);
+        assertThat(transcript(chat.id())).endsWith("USER: how long do transfers take?",
+                "BOT: Usually within 2 hours [1].");
+    }
+
+    @Test
+    void handsOverToAHumanAndTakesTheConversationBack() {
+        awaitServed(TENANT, sampleVersion);
+        Conversations chat = new Conversations(TENANT);
+
+        chat.send("I want to close my account", "terminate_account");
+        assertThat(chat.replies()).endsWith("I'm sorry to hear you want to leave. Closing an account needs a "
+                + "colleague, who'll check nothing is left pending. I'm passing you over now.");
+        Envelope handoff = Conversations.KAFKA.awaitEvents(Topics.HANDOFFS, chat.id(), 1).get(0);
+        HandoffRequested packet = (HandoffRequested) handoff.payload();
+        assertThat(packet.reason()).isEqualTo("the user wants to close their account");
+        assertThat(packet.summary()).isEqualTo("The user said: I want to close my account");
+        assertThat(packet.transcriptUrl()).endsWith("/v1/conversations/" + chat.id() + "/transcript");
+
+        chat.send("hello? anyone?", "greet");
+        assertThat(chat.replies()).as("the bot stays quiet while an agent has the conversation").isEmpty();
+        Conversations.KAFKA.send(handoff.next(new AgentMessage("agent-7", "Hi, I'm Sam. I can close it for you.")));
+        Conversations.KAFKA.send(handoff.next(new HandoffEnded("agent-7")));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(transcript(chat.id())).endsWith(
+                "BOT: Hi, I'm Sam. I can close it for you.",
+                "BOT: You're back with the Confab Bank assistant. How else can I help?"));
+        given().get("/v1/conversations/{id}/transcript", chat.id())
+                .then()
+                .statusCode(200)
+                .body("[4].provenance", equalTo("HUMAN"));
+    }
+
+    @Test
+    void redeliveredUserMessageChangesNothing() {
+        awaitServed(TENANT, sampleVersion);
+        Conversations chat = new Conversations(TENANT);
+        Envelope hello = chat.send("hello", "greet");
+        Conversations.KAFKA.send(hello);
+        chat.send("I want to top up", "topping_up_by_card");
+
+        assertThat(chat.replies()).containsExactly("How much would you like to top up?");
+        assertThat(transcript(chat.id())).containsExactly(
+                "USER: hello",
+                "BOT: Hi, I'm Ava, Confab Bank's assistant. I can help with cards, transfers, top-ups and payments.",
+                "USER: I want to top up", "BOT: How much would you like to top up?");
+    }
+
+    @Test
+    void rejectsAnInvalidBundleWithFileAndLineWhileTheOldVersionKeepsAnswering() {
+        String tenant = "rejecting-tenant";
+        BundlePublisher.publish(SharedKafka.bootstrapServers(), tenant, SAMPLE);
+        awaitServed(tenant, sampleVersion);
+        Map<String, String> files = new HashMap<>(BundleLoader.readDirectory(SAMPLE));
+        files.put("assistant.yaml", files.get("assistant.yaml").replace(sampleVersion, "broken-1"));
+        files.put("flows/top_up.yaml", files.get("flows/top_up.yaml").replace("- collect: top_up_method",
+                "- collect: top_up_methods"));
+        BundlePublisher.send(SharedKafka.bootstrapServers(), BundleRelease.of(tenant, "bank-support", "broken-1",
+                files));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given()
+                .get("/v1/assistants/{tenant}/bank-support", tenant)
+                .then()
+                .statusCode(200)
+                .body("active", equalTo(sampleVersion))
+                .body("lastRejected.version", equalTo("broken-1"))
+                .body("lastRejected.problems[0]", equalTo("flows/top_up.yaml:8:9: unknown slot 'top_up_methods'")));
+        Conversations chat = new Conversations(tenant);
+        chat.send("I want to top up", "topping_up_by_card");
+        assertThat(chat.replies()).endsWith("How much would you like to top up?");
+    }
+
+    static void awaitServed(String tenant, String version) {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given()
+                .get("/v1/assistants/{tenant}/bank-support", tenant)
+                .then()
+                .statusCode(200)
+                .body("active", equalTo(version)));
+    }
+
+    static List<String> transcript(String conversationId) {
+        return Transcripts.read("jdbc:postgresql://localhost:" + SharedPostgres.port() + "/postgres", conversationId);
+    }
+}
