@@ -76,6 +76,19 @@ public final class LocalSuite implements AutoCloseable {
         return slmOn;
     }
 
+    /**
+     * Kills a service at once (SIGKILL: no shutdown hooks, no commit of consumed offsets), as a crash would, then
+     * starts it again and waits until it is ready.
+     */
+    void crashAndRestart(Service service) {
+        ChildProcess crashed = services.get(service.ordinal());
+        ProcessHandle.of(crashed.pid()).ifPresent(ProcessHandle::destroyForcibly);
+        crashed.close();
+        ChildProcess restarted = ChildProcess.start(service.module(), service.command(settings), settings);
+        services.set(service.ordinal(), restarted);
+        restarted.awaitReady(() -> isReady(service), SERVICE_START);
+    }
+
     /** Process ids of every process the suite started, for checks that none outlives it. */
     public List<Long> childPids() {
         return services.stream().map(ChildProcess::pid).toList();

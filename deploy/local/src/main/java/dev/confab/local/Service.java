@@ -50,7 +50,8 @@ enum Service {
                             + "/confab_dialog",
                     "-Dquarkus.datasource.jdbc.url=jdbc:postgresql://127.0.0.1:" + settings.postgresPort()
                             + "/confab_dialog",
-                    "-Dquarkus.datasource.username=postgres");
+                    "-Dquarkus.datasource.username=postgres",
+                    "-Ddialog.public-url=http://localhost:" + port(settings));
             case GENERATION -> List.of("-Dquarkus.langchain4j.ollama.base-url=" + settings.ollamaUrl());
             default -> List.of();
         };

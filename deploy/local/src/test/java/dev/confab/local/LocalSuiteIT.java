@@ -58,20 +58,26 @@ class LocalSuiteIT {
             assertThat(suite.slmOn()).isTrue();
             firstRunPids = suite.childPids();
 
-            SseStream reply = send(settings, "How much is a new card?");
+            SseStream reply = send(settings, CONVERSATION, "How much is a new card?");
 
-            assertThat(reply.names()).containsExactly("token", "token", "token", "token", "token", "message", "done");
+            assertThat(reply.names()).containsExactly("message", "token", "token", "token", "token", "token",
+                    "message", "done");
+            assertThat(reply.named("message").get(0).data().path("text").asText())
+                    .as("the sample assistant greets a new conversation from its template")
+                    .startsWith("Hi, I'm Ava, Confab Bank's assistant.");
             assertThat(reply.named("token")).extracting(event -> event.data().path("text").asText())
                     .containsExactly("A", " new", " card", " is", " free.");
-            JsonNode message = reply.named("message").get(0).data();
+            JsonNode message = reply.named("message").get(1).data();
             assertThat(message.path("text").asText()).isEqualTo("A new card is free.");
             assertThat(message.path("provenance").asText()).isEqualTo("GENERATIVE");
             await().atMost(Duration.ofSeconds(30))
-                    .until(() -> transcript(settings), lines -> lines.size() == 2);
-            assertThat(transcript(settings)).containsExactly("USER: How much is a new card?", "BOT: A new card is free.");
+                    .until(() -> transcript(settings, CONVERSATION), lines -> lines.size() == 3);
+            assertThat(transcript(settings, CONVERSATION)).containsExactly("USER: How much is a new card?",
+                    "BOT: Hi, I'm Ava, Confab Bank's assistant. I can help with cards, transfers, top-ups and payments.",
+                    "BOT: A new card is free.");
             assertThat(ollama.chatRequests().get(0).path("messages").toString()).contains("How much is a new card?");
             assertThat(parse(settings, "I think someone stole my card").path("intents").get(0).path("intent").asText())
-                    .as("the sample bank assistant's intent model is trained and used")
+                    .as("the sample bank assistant's intent model is trained from its bundle and used")
                     .isEqualTo("lost_or_stolen_card");
         }
         assertThat(firstRunPids).noneMatch(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
@@ -80,12 +86,35 @@ class LocalSuiteIT {
 
         ollama.replyWith(List.of("Yes", "."));
         try (LocalSuite ignored = LocalSuite.start(settings)) {
-            send(settings, "Is that still true?");
+            send(settings, CONVERSATION, "Is that still true?");
 
             await().atMost(Duration.ofSeconds(30))
-                    .until(() -> transcript(settings), lines -> lines.size() == 4);
-            assertThat(transcript(settings)).containsExactly("USER: How much is a new card?",
-                    "BOT: A new card is free.", "USER: Is that still true?", "BOT: Yes.");
+                    .until(() -> transcript(settings, CONVERSATION), lines -> lines.size() == 5);
+            assertThat(transcript(settings, CONVERSATION)).endsWith("USER: Is that still true?", "BOT: Yes.");
+        }
+    }
+
+    @Test
+    void aCrashOfDialogMidConversationLosesNoTurnAndDuplicatesNone(@TempDir Path workDir) throws Exception {
+        LocalSettings settings = settings(workDir);
+        String conversation = "e2e-crash-1";
+        try (LocalSuite suite = LocalSuite.start(settings)) {
+            assertThat(send(settings, conversation, "I lost my card").named("message"))
+                    .extracting(event -> event.data().path("text").asText())
+                    .endsWith("What are the last four digits of the card?");
+
+            // Killed before it commits its consumer offsets, so Kafka hands it the same events again.
+            suite.crashAndRestart(Service.DIALOG);
+            SseStream answered = send(settings, conversation, "1234");
+
+            assertThat(answered.named("message")).extracting(event -> event.data().path("text").asText())
+                    .containsExactly("I'll block the card ending 1234 so nobody can use it. Blocking can't be "
+                            + "undone. Shall I go ahead?");
+            assertThat(transcript(settings, conversation)).containsExactly("USER: I lost my card",
+                    "BOT: Hi, I'm Ava, Confab Bank's assistant. I can help with cards, transfers, top-ups and payments.",
+                    "BOT: What are the last four digits of the card?", "USER: 1234",
+                    "BOT: I'll block the card ending 1234 so nobody can use it. Blocking can't be undone. "
+                            + "Shall I go ahead?");
         }
     }
 
@@ -99,9 +128,10 @@ class LocalSuiteIT {
         }
     }
 
-    private SseStream send(LocalSettings settings, String text) throws IOException, InterruptedException {
+    private SseStream send(LocalSettings settings, String conversation, String text)
+            throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + settings.gatewayPort()
-                        + "/v1/conversations/" + CONVERSATION + "/messages"))
+                        + "/v1/conversations/" + conversation + "/messages"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(Map.of("text", text))))
                 .timeout(Duration.ofSeconds(60))
@@ -122,9 +152,9 @@ class LocalSuiteIT {
         return json.readTree(response.body());
     }
 
-    private static List<String> transcript(LocalSettings settings) {
+    private static List<String> transcript(LocalSettings settings, String conversation) {
         return Transcripts.read("jdbc:postgresql://127.0.0.1:" + settings.postgresPort() + "/confab_dialog",
-                CONVERSATION);
+                conversation);
     }
 
     private static LocalSettings settings(Path workDir) throws IOException {

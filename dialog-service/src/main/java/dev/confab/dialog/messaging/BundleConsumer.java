@@ -2,7 +2,6 @@ package dev.confab.dialog.messaging;
 
 import dev.confab.contracts.bundle.BundleRelease;
 import dev.confab.dialog.service.AssistantRegistry;
-import io.quarkus.logging.Log;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -22,14 +21,9 @@ public class BundleConsumer {
 
     @Incoming(DialogChannels.ASSISTANT_BUNDLES)
     @Blocking
-    public void release(byte[] record) {
-        if (record == null) {
-            return;
-        }
-        try {
-            assistants.accept(BundleRelease.fromJson(record));
-        } catch (RuntimeException e) {
-            Log.warnf("Skipping an unreadable bundle release: %s", e.getMessage());
+    public void release(BundleRelease release) {
+        if (release != null) {
+            assistants.accept(release);
         }
     }
 }

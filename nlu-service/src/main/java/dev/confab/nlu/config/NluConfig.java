@@ -3,6 +3,7 @@ package dev.confab.nlu.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -12,16 +13,23 @@ import java.util.Optional;
 @ConfigMapping(prefix = "nlu")
 public interface NluConfig {
 
-    /** Classpath resource with the assistant's labelled utterances, one {"text", "intent"} object per line. */
-    @WithDefault("assistant/bank-support/nlu.jsonl")
-    String trainingResource();
+    /** The tenant whose assistant {@code POST /v1/nlu/parse} uses when the request names none. */
+    @WithDefault("default")
+    String defaultTenant();
 
-    /** Classpath resource with the assistant's lookup and pattern entities (YAML). */
-    @WithDefault("assistant/bank-support/entities.yaml")
-    String entitiesResource();
+    /** The assistant {@code POST /v1/nlu/parse} uses when the request names none. */
+    @WithDefault("bank-support")
+    String defaultAssistant();
 
     /**
-     * Classpath resource with utterances annotated with the assistant's slots, in NLU++'s format (a JSON array of
+     * How long a message waits for its assistant's first model to be trained before it is set aside (dead letter):
+     * a message for an assistant never released must not hold up the stream for ever.
+     */
+    @WithDefault("180s")
+    Duration modelWait();
+
+    /**
+     * Classpath resource with utterances annotated with the assistants' slots, in NLU++'s format (a JSON array of
      * {"text", "slots": {name: {"span": [start, end]}}}); no slot tagger without it.
      */
     Optional<String> slotsResource();

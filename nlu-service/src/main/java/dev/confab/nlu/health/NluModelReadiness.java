@@ -1,30 +1,36 @@
 package dev.confab.nlu.health;
 
-import dev.confab.nlu.service.NluModel;
+import dev.confab.nlu.service.NluModels;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready once the NLU model is built: before that the service cannot understand anything. */
+/**
+ * Ready once every released assistant seen so far is trained: before that some messages could not be understood.
+ * Reports the version understood for each assistant.
+ */
 @Readiness
 @ApplicationScoped
 public class NluModelReadiness implements HealthCheck {
 
-    private final NluModel model;
+    private final NluModels models;
 
-    public NluModelReadiness(NluModel model) {
-        this.model = model;
+    public NluModelReadiness(NluModels models) {
+        this.models = models;
     }
 
     @Override
     public HealthCheckResponse call() {
-        return model.ifReady()
-                .map(pipeline -> HealthCheckResponse.named("nlu-model")
-                        .up()
-                        .withData("version", pipeline.classifier().version())
-                        .withData("intents", pipeline.classifier().intents().size())
-                        .build())
-                .orElseGet(() -> HealthCheckResponse.named("nlu-model").down().withData("state", "training").build());
+        NluModels.Readiness readiness = models.readiness();
+        HealthCheckResponseBuilder response = HealthCheckResponse.named("nlu-models")
+                .status(readiness.ready())
+                .withData("training", readiness.training());
+        readiness.served().forEach(response::withData);
+        if (readiness.served().isEmpty()) {
+            response.withData("state", "no assistant bundle trained yet");
+        }
+        return response.build();
     }
 }

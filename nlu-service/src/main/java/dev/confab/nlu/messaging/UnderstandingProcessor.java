@@ -4,7 +4,7 @@ import dev.confab.contracts.event.Envelope;
 import dev.confab.contracts.event.MessageUnderstood;
 import dev.confab.contracts.event.UserMessage;
 import dev.confab.nlu.config.NluConfig;
-import dev.confab.nlu.service.NluModel;
+import dev.confab.nlu.service.NluModels;
 import dev.confab.nlu.service.RecentFallbacks;
 import dev.confab.nlu.service.UnderstandingService;
 import io.smallrye.common.annotation.Blocking;
@@ -25,11 +25,11 @@ public class UnderstandingProcessor {
     public static final String CHAT_UNDERSTOOD = "chat-understood";
 
     private final UnderstandingService understanding;
-    private final NluModel model;
+    private final NluModels model;
     private final NluConfig config;
     private final RecentFallbacks fallbacks;
 
-    public UnderstandingProcessor(UnderstandingService understanding, NluModel model, NluConfig config,
+    public UnderstandingProcessor(UnderstandingService understanding, NluModels model, NluConfig config,
                                   RecentFallbacks fallbacks) {
         this.understanding = understanding;
         this.model = model;
@@ -49,7 +49,7 @@ public class UnderstandingProcessor {
             Log.warnf("Skipping an event that is not a user message: %s", event == null ? "unreadable" : event.type());
             return null;
         }
-        MessageUnderstood result = understanding.understand(message.text(), model.awaitReady(),
+        MessageUnderstood result = understanding.understand(message.text(), model.awaitReady(event.tenantId(), event.assistantId()),
                 event.occurredAt().atZone(config.timeZone()))
                 .from(message.channel(), message.userId());
         if (result.outOfScope() || result.ambiguous()) {

@@ -3,7 +3,7 @@ package dev.confab.nlu.rest;
 import dev.confab.contracts.rest.InvalidRequestException;
 import dev.confab.nlu.config.NluConfig;
 import dev.confab.nlu.service.DiscoveryService;
-import dev.confab.nlu.service.NluModel;
+import dev.confab.nlu.service.NluModels;
 import dev.confab.nlu.service.RecentFallbacks;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -22,10 +22,10 @@ public class DiscoverResource {
 
     private final DiscoveryService discovery;
     private final RecentFallbacks fallbacks;
-    private final NluModel model;
+    private final NluModels model;
     private final NluConfig config;
 
-    public DiscoverResource(DiscoveryService discovery, RecentFallbacks fallbacks, NluModel model, NluConfig config) {
+    public DiscoverResource(DiscoveryService discovery, RecentFallbacks fallbacks, NluModels model, NluConfig config) {
         this.discovery = discovery;
         this.fallbacks = fallbacks;
         this.model = model;
@@ -46,7 +46,13 @@ public class DiscoverResource {
         if (minClusterSize < 2 || minClusterSize > 1000) {
             throw new InvalidRequestException("Field 'minClusterSize' must be between 2 and 1000");
         }
-        return discovery.discover(utterances, minClusterSize, model.ready());
+        if (utterances.isEmpty()) {
+            return new DiscoverResponse(0, 0, List.of());
+        }
+        // Clusters are compared with the intents of the assistant they came from, or of the default one.
+        return discovery.discover(utterances, minClusterSize, model.ready(
+                request.tenantId() == null ? config.defaultTenant() : request.tenantId(),
+                request.assistantId() == null ? config.defaultAssistant() : request.assistantId()));
     }
 
     private List<String> utterances(DiscoverRequest request) {

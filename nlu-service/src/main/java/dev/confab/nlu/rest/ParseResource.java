@@ -3,7 +3,7 @@ package dev.confab.nlu.rest;
 import dev.confab.contracts.event.MessageUnderstood;
 import dev.confab.contracts.rest.InvalidRequestException;
 import dev.confab.nlu.config.NluConfig;
-import dev.confab.nlu.service.NluModel;
+import dev.confab.nlu.service.NluModels;
 import dev.confab.nlu.service.UnderstandingService;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -18,10 +18,10 @@ import java.time.ZonedDateTime;
 public class ParseResource {
 
     private final UnderstandingService understanding;
-    private final NluModel model;
+    private final NluModels model;
     private final NluConfig config;
 
-    public ParseResource(UnderstandingService understanding, NluModel model, NluConfig config) {
+    public ParseResource(UnderstandingService understanding, NluModels model, NluConfig config) {
         this.understanding = understanding;
         this.model = model;
         this.config = config;
@@ -38,7 +38,9 @@ public class ParseResource {
             throw new InvalidRequestException("Field 'text' has " + request.text().length()
                     + " characters; the limit is " + config.maxTextChars());
         }
-        return understanding.understand(request.text(), model.ready(), referenceTime(request));
+        String tenantId = request.tenantId() == null ? config.defaultTenant() : request.tenantId();
+        String assistantId = request.assistantId() == null ? config.defaultAssistant() : request.assistantId();
+        return understanding.understand(request.text(), model.ready(tenantId, assistantId), referenceTime(request));
     }
 
     private ZonedDateTime referenceTime(ParseRequest request) {

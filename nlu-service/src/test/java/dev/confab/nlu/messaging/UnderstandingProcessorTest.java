@@ -4,6 +4,7 @@ import dev.confab.contracts.Topics;
 import dev.confab.contracts.event.Envelope;
 import dev.confab.contracts.event.MessageUnderstood;
 import dev.confab.contracts.event.UserMessage;
+import dev.confab.nlu.TestAssistant;
 import dev.confab.testsupport.KafkaTestResource;
 import dev.confab.testsupport.TopicClient;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -21,6 +22,7 @@ import static org.awaitility.Awaitility.await;
 /** nlu-service over real Kafka: each user message yields one schema-valid NLU result for the same turn, in order. */
 @QuarkusTest
 @QuarkusTestResource(KafkaTestResource.class)
+@QuarkusTestResource(TestAssistant.class)
 class UnderstandingProcessorTest {
 
     private static final TopicClient kafka = TopicClient.shared();

@@ -2,6 +2,7 @@ package dev.confab.nlu.rest;
 
 import dev.confab.contracts.event.Envelope;
 import dev.confab.contracts.event.UserMessage;
+import dev.confab.nlu.TestAssistant;
 import dev.confab.testsupport.KafkaTestResource;
 import dev.confab.testsupport.TopicClient;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -27,6 +28,7 @@ import static org.hamcrest.Matchers.hasItem;
 /** POST /v1/nlu/discover with the test assistant (block_card, order_card, check_balance). */
 @QuarkusTest
 @QuarkusTestResource(KafkaTestResource.class)
+@QuarkusTestResource(TestAssistant.class)
 class DiscoverResourceTest {
 
     private static final List<String> LOST_CARD = List.of("I lost my card, please block it",
@@ -63,6 +65,7 @@ class DiscoverResourceTest {
     @Test
     void clustersAnAssistantsRecentFallbacksAndNoOneElses() {
         String tenant = "t-" + UUID.randomUUID();
+        TestAssistant.release(tenant);
         List<String> outOfScope = new ArrayList<>(MORTGAGE);
         outOfScope.addAll(WEATHER);
         outOfScope.forEach(text -> TopicClient.shared().send(Envelope.first(tenant, "bank-support",

@@ -1,5 +1,6 @@
 package dev.confab.nlu.rest;
 
+import dev.confab.nlu.TestAssistant;
 import dev.confab.testsupport.KafkaTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -22,6 +23,7 @@ import static org.hamcrest.Matchers.notNullValue;
 /** POST /v1/nlu/parse with the test assistant's model (block_card, order_card, check_balance). */
 @QuarkusTest
 @QuarkusTestResource(KafkaTestResource.class)
+@QuarkusTestResource(TestAssistant.class)
 class ParseResourceTest {
 
     @BeforeEach
@@ -30,10 +32,20 @@ class ParseResourceTest {
     }
 
     @Test
-    void readinessNamesTheTrainedModel() {
+    void readinessNamesTheVersionUnderstoodForEachAssistant() {
         given().get("/q/health/ready")
                 .then().statusCode(200)
-                .body("checks.find { it.name == 'nlu-model' }.data.version", matchesPattern("[0-9a-f]{12}"));
+                .body("checks.find { it.name == 'nlu-models' }.data.'default/bank-support'", equalTo("test-1"))
+                .body("checks.find { it.name == 'nlu-models' }.data.training", equalTo(0));
+    }
+
+    @Test
+    void refusesToParseForAnAssistantThatWasNeverReleased() {
+        given().contentType("application/json")
+                .body(Map.of("text", "block my card", "tenantId", "nobody", "assistantId", "bank-support"))
+                .post("/v1/nlu/parse")
+                .then().statusCode(503)
+                .header("Retry-After", notNullValue());
     }
 
     @Test

@@ -1,0 +1,103 @@
+package dev.confab.nlu.service;
+
+import dev.confab.bundle.AssistantBundle;
+import dev.confab.bundle.model.Entities;
+import dev.confab.bundle.model.IntentRole;
+import dev.confab.nlu.config.NluConfig;
+import dev.confab.nlu.engine.ClassifierSettings;
+import dev.confab.nlu.engine.Example;
+import dev.confab.nlu.engine.IntentClassifier;
+import dev.confab.nlu.engine.SentenceEncoder;
+import dev.confab.nlu.engine.discovery.UtteranceDiscovery;
+import dev.confab.nlu.engine.entity.EntityDefinitions;
+import dev.confab.nlu.engine.entity.EntityRecognizer;
+import dev.confab.nlu.engine.entity.tagger.SlotExample;
+import dev.confab.nlu.engine.entity.tagger.SlotTagger;
+import dev.confab.nlu.engine.entity.tagger.WordVectors;
+import dev.confab.nlu.engine.eval.NluppFiles;
+import dev.confab.nlu.engine.language.LanguageIdentifier;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Trains an assistant's NLU pipeline from its bundle: the intent classifier on the intents' examples (examples of
+ * the {@code out_of_scope} role teach the out-of-scope threshold), entities from the bundle's lookups and patterns,
+ * and the slot tagger on the configured annotated utterances. The sentence encoder and the language models are
+ * shared by every assistant; only the training thread touches this class.
+ */
+@ApplicationScoped
+public class PipelineTrainer {
+
+    private final NluConfig config;
+    private SentenceEncoder encoder;
+    private LanguageIdentifier languages;
+    private Optional<List<SlotExample>> slotExamples;
+
+    public PipelineTrainer(NluConfig config) {
+        this.config = config;
+    }
+
+    NluPipeline train(AssistantBundle bundle) {
+        Entities definitions = bundle.entities();
+        // Definitions first: a broken pattern should fail in milliseconds, not after training.
+        EntityRecognizer entities = EntityRecognizer.of(new EntityDefinitions(definitions.lookups(),
+                definitions.patterns(), definitions.region()));
+        IntentClassifier classifier = IntentClassifier.train(examples(bundle), encoder(),
+                ClassifierSettings.defaults().withMinimumConfidence(config.minimumConfidence()));
+        Optional<SlotTagger> slots = slotExamples().map(examples -> SlotTagger.train(examples, entities::recognize,
+                new WordVectors(encoder()), ZonedDateTime.now(config.timeZone())));
+        return new NluPipeline(classifier, entities, slots, languages(), new UtteranceDiscovery(encoder()));
+    }
+
+    private static List<Example> examples(AssistantBundle bundle) {
+        List<Example> examples = new ArrayList<>();
+        bundle.intents().forEach((name, intent) -> {
+            String label = intent.role() == IntentRole.OUT_OF_SCOPE ? Example.OUT_OF_SCOPE : name;
+            intent.examples().forEach(text -> examples.add(new Example(text, label)));
+        });
+        return examples;
+    }
+
+    private SentenceEncoder encoder() {
+        if (encoder == null) {
+            encoder = new SentenceEncoder(SentenceEncoder.Kind.fromId(config.encoder()));
+        }
+        return encoder;
+    }
+
+    private LanguageIdentifier languages() {
+        if (languages == null) {
+            languages = new LanguageIdentifier(config.languages());
+        }
+        return languages;
+    }
+
+    private Optional<List<SlotExample>> slotExamples() {
+        if (slotExamples == null) {
+            slotExamples = config.slotsResource().map(resource -> NluppFiles.parse(readResource(resource), resource)
+                    .stream()
+                    .map(utterance -> new SlotExample(utterance.text(), utterance.slots()))
+                    .toList());
+        }
+        return slotExamples;
+    }
+
+    private static String readResource(String resource) {
+        try (InputStream in = PipelineTrainer.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("No resource at classpath:" + resource);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
