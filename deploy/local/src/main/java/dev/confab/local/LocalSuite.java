@@ -33,6 +33,7 @@ public final class LocalSuite implements AutoCloseable {
     private KafkaBroker kafka;
     private LocalPostgres postgres;
     private BundleRelease sampleRelease;
+    private SampleBankApi bankApi;
     private boolean slmOn;
 
     private LocalSuite(LocalSettings settings) {
@@ -53,8 +54,9 @@ public final class LocalSuite implements AutoCloseable {
             suite.sampleRelease = BundlePublisher.publish(settings.kafkaBootstrap(), SAMPLE_TENANT,
                     settings.root().resolve(SAMPLE_ASSISTANT));
             suite.postgres = LocalPostgres.start(settings);
+            suite.bankApi = SampleBankApi.start();
             for (Service service : Service.values()) {
-                suite.services.add(ChildProcess.start(service.module(), service.command(settings), settings));
+                suite.services.add(ChildProcess.start(service.module(), suite.command(service), settings));
             }
             for (Service service : Service.values()) {
                 suite.services.get(service.ordinal()).awaitReady(() -> suite.isReady(service), SERVICE_START);
@@ -66,9 +68,14 @@ public final class LocalSuite implements AutoCloseable {
         }
     }
 
-    /** The sample assistant's release the suite started with. */
-    public BundleRelease sampleRelease() {
-        return sampleRelease;
+    /** A service's command line; dialog also learns where the sample bank API is. */
+    private List<String> command(Service service) {
+        List<String> command = new ArrayList<>(service.command(settings));
+        if (service == Service.DIALOG) {
+            command.add(command.size() - 2, "-DBANK_API_URL=" + bankApi.url());
+            command.add(command.size() - 2, "-DBANK_API_TOKEN=" + bankApi.token());
+        }
+        return command;
     }
 
     /** Whether generation found an Ollama-compatible sidecar when the suite started. */
@@ -84,7 +91,7 @@ public final class LocalSuite implements AutoCloseable {
         ChildProcess crashed = services.get(service.ordinal());
         ProcessHandle.of(crashed.pid()).ifPresent(ProcessHandle::destroyForcibly);
         crashed.close();
-        ChildProcess restarted = ChildProcess.start(service.module(), service.command(settings), settings);
+        ChildProcess restarted = ChildProcess.start(service.module(), command(service), settings);
         services.set(service.ordinal(), restarted);
         restarted.awaitReady(() -> isReady(service), SERVICE_START);
     }
@@ -110,6 +117,10 @@ public final class LocalSuite implements AutoCloseable {
         banner.append(String.format("  %-20s %s%n", "SLM", slmOn
                 ? "on: Ollama at " + settings.ollamaUrl()
                 : "off: no Ollama at " + settings.ollamaUrl() + "; replies use templates and extractive answers"));
+        banner.append(String.format("  %-20s %s %s, released to tenant '%s'%n", "Assistant",
+                sampleRelease.assistantId(), sampleRelease.version(), SAMPLE_TENANT));
+        banner.append(String.format("  %-20s %s (a stand-in for the bank's card system)%n", "Sample bank API",
+                bankApi.url()));
         banner.append(String.format("  %-20s %s%n", "Logs", settings.logDir().resolve("<process>.log")));
         banner.append(String.format("  %-20s %s%n", "Stop", "Ctrl-C, or bin/confab-local stop"));
         return banner.toString();
@@ -121,6 +132,7 @@ public final class LocalSuite implements AutoCloseable {
         List<RuntimeException> failures = new ArrayList<>();
         services.forEach(ChildProcess::requestStop);
         services.forEach(service -> stopQuietly(service, failures));
+        stopQuietly(bankApi, failures);
         stopQuietly(kafka, failures);
         stopQuietly(postgres, failures);
         try {

@@ -115,6 +115,11 @@ class LocalSuiteIT {
                     "BOT: What are the last four digits of the card?", "USER: 1234",
                     "BOT: I'll block the card ending 1234 so nobody can use it. Blocking can't be undone. "
                             + "Shall I go ahead?");
+            assertThat(send(settings, conversation, "yes please").named("message"))
+                    .extracting(event -> event.data().path("text").asText())
+                    .as("the block_card action called the sample bank API, which gave a reference")
+                    .anySatisfy(text -> assertThat(text).matches("Done, the card ending 1234 is blocked "
+                            + "\\(reference BLK-[0-9]{6}\\)\\..*"));
         }
     }
 

@@ -575,26 +575,34 @@ final class TurnRun {
         forgetSlotsOf(frame.flow);
     }
 
-    /** A finished flow's answers are not reused by the next flow, unless a flow still running needs them. */
+    /** A finished flow's slots are not reused by the next flow, unless a flow still running uses them. */
     private void forgetSlotsOf(String flowName) {
-        Flow flow = bundle.flows().get(flowName);
-        if (flow == null) {
-            return;
-        }
         Set<String> stillNeeded = new HashSet<>();
-        for (Frame other : state.stack) {
-            Flow running = bundle.flows().get(other.flow);
-            if (running != null) {
-                running.steps().stream()
-                        .filter(step -> step instanceof Step.Collect)
-                        .forEach(step -> stillNeeded.add(((Step.Collect) step).slot()));
-            }
-        }
-        flow.steps().stream()
-                .filter(step -> step instanceof Step.Collect)
-                .map(step -> ((Step.Collect) step).slot())
+        state.stack.forEach(other -> stillNeeded.addAll(slotsWrittenBy(other.flow)));
+        slotsWrittenBy(flowName).stream()
                 .filter(slot -> !stillNeeded.contains(slot) && !bundle.slots().get(slot).remember())
                 .forEach(state.slots::remove);
+    }
+
+    /** The slots a flow's steps fill: questions, fixed values, action results and generated values. */
+    private Set<String> slotsWrittenBy(String flowName) {
+        Set<String> slots = new HashSet<>();
+        Flow flow = bundle.flows().get(flowName);
+        if (flow == null) {
+            return slots;
+        }
+        for (Step step : flow.steps()) {
+            if (step instanceof Step.Collect collect) {
+                slots.add(collect.slot());
+            } else if (step instanceof Step.SetSlots set) {
+                slots.addAll(set.values().keySet());
+            } else if (step instanceof Step.CallAction call) {
+                slots.addAll(bundle.actions().get(call.action()).result().values());
+            } else if (step instanceof Step.Generate generate && generate.slot() != null) {
+                slots.add(generate.slot());
+            }
+        }
+        return slots;
     }
 
     private void closeEverything(FlowChange change) {

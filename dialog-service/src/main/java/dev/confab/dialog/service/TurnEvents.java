@@ -45,6 +45,10 @@ final class TurnEvents {
         this.version = version;
     }
 
+    Envelope cause() {
+        return cause;
+    }
+
     TurnEvents add(EventPayload payload) {
         events.add(cause.next(payload).withAssistantVersion(version));
         return this;

@@ -53,15 +53,18 @@ public class TurnService {
     private final TranscriptRepository transcript;
     private final InboxRepository inbox;
     private final OutboxRepository outbox;
+    private final ActionRunner actions;
 
     public TurnService(DialogConfig config, AssistantRegistry assistants, ConversationRepository conversations,
-                       TranscriptRepository transcript, InboxRepository inbox, OutboxRepository outbox) {
+                       TranscriptRepository transcript, InboxRepository inbox, OutboxRepository outbox,
+                       ActionRunner actions) {
         this.config = config;
         this.assistants = assistants;
         this.conversations = conversations;
         this.transcript = transcript;
         this.inbox = inbox;
         this.outbox = outbox;
+        this.actions = actions;
     }
 
     /** A user message: the engine decides the bot's next steps. */
@@ -176,7 +179,12 @@ public class TurnService {
     private Uni<List<OutboxEvent>> decide(Conversation conversation, AssistantBundle bundle, TurnEvents turn,
                                           Function<DialogueState, TurnResult> engine) {
         DialogueState state = StateCodec.read(conversation.state);
-        TurnResult result = engine.apply(state);
+        return actions.settle(bundle, turn.cause(), state, engine.apply(state))
+                .chain(result -> record(conversation, bundle, turn, state, result));
+    }
+
+    private Uni<List<OutboxEvent>> record(Conversation conversation, AssistantBundle bundle, TurnEvents turn,
+                                          DialogueState state, TurnResult result) {
         conversation.state = StateCodec.write(state);
         // The transcript rows this turn wrote must be visible to the queries that build the prompt and the summary.
         return conversations.flush()

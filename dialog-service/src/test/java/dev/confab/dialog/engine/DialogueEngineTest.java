@@ -43,9 +43,13 @@ class DialogueEngineTest {
         assertThat(user(Said.text("it was stolen on the bus").intent("lost_or_stolen_card")))
                 .containsExactly("I'll block the card ending 1234 so nobody can use it. Blocking can't be undone. "
                         + "Shall I go ahead?");
-        assertThat(user(Said.text("yes please").intent("affirm")))
-                .containsExactly("Done, the card ending 1234 is blocked. As it was stolen, our fraud team will look at "
-                                + "recent payments and contact you about anything unusual.",
+        assertThat(user(Said.text("yes please").intent("affirm"))).isEmpty();
+        assertThat(last.outputs()).endsWith(new Output.CallAction("block_card",
+                Map.of("card_last4", "1234", "loss_kind", "stolen")));
+        assertThat(texts(DialogueEngine.onAction(BANK, state, "t-" + turns, Map.of("block_reference", "BLK-77"),
+                false)))
+                .containsExactly("Done, the card ending 1234 is blocked (reference BLK-77). As it was stolen, our "
+                                + "fraud team will look at recent payments and contact you about anything unusual.",
                         "Would you like a replacement card sent to your address on file?");
         assertThat(user(Said.text("yes").intent("affirm")))
                 .containsExactly("A replacement is on its way and should arrive within 5 working days.");
@@ -53,6 +57,19 @@ class DialogueEngineTest {
         assertThat(state.stack).isEmpty();
         assertThat(state.slots).containsOnlyKeys("card_last4");
         assertThat(flowEvents()).containsExactly("order_replacement COMPLETED 0");
+    }
+
+    @Test
+    void saysSoAndStopsTheFlowWhenAnActionFails() {
+        user(Said.text("block my card ending 1234, it was stolen").intent("lost_or_stolen_card")
+                .entity("card_last4", "1234", "1234"));
+        user(Said.text("yes").intent("affirm"));
+
+        TurnResult failed = DialogueEngine.onAction(BANK, state, "t-" + turns, Map.of(), true);
+        assertThat(texts(failed)).containsExactly("Sorry, I couldn't block the card just now. Please freeze it in the "
+                + "app under Cards, or call us on 0800 123 456.");
+        assertThat(failed.outputs()).contains(new Output.FlowEvent("block_card", FlowChange.FAILED, 0));
+        assertThat(state.stack).isEmpty();
     }
 
     @Test

@@ -46,6 +46,7 @@ import static org.hamcrest.Matchers.equalTo;
 @QuarkusTest
 @QuarkusTestResource(KafkaTestResource.class)
 @QuarkusTestResource(PostgresTestResource.class)
+@QuarkusTestResource(BankApiTestServer.class)
 class DialogServiceTest {
 
     static final String TENANT = "acme";
@@ -101,6 +102,41 @@ class DialogServiceTest {
                         "card_last4=4321", "pin_method=app", "transfer_date=2026-11-20", "recipient=Sam Jones");
         assertThat(transcript(chat.id())).hasSize(20).startsWith("USER: my transfer never arrived")
                 .contains("BOT: Got it, the amount of the transfer is now 50.00 GBP.");
+    }
+
+    @Test
+    void callsTheBanksCardSystemAndTellsTheUserToWaitWhenItIsSlow() {
+        awaitServed(TENANT, sampleVersion);
+        BankApiTestServer.answer(200, Duration.ofMillis(1500));
+        Conversations chat = new Conversations(TENANT);
+        chat.send("my card ending 1234 was stolen", "lost_or_stolen_card", entity("card_last4", "1234", "1234"));
+        chat.replies();
+
+        chat.send("yes, block it", "affirm");
+
+        assertThat(chat.replies()).containsExactly("One moment, please.",
+                "Done, the card ending 1234 is blocked (reference BLK-4242). As it was stolen, our fraud team will "
+                        + "look at recent payments and contact you about anything unusual.",
+                "Would you like a replacement card sent to your address on file?");
+        assertThat(BankApiTestServer.REQUESTS).contains("Bearer test-token {\"card_last4\":\"1234\",\"loss_kind\":\"stolen\"}");
+        assertThat(transcript(chat.id())).doesNotContain("BOT: One moment, please.");
+    }
+
+    @Test
+    void retriesAFailingActionThenSaysItCouldNotFinish() {
+        awaitServed(TENANT, sampleVersion);
+        BankApiTestServer.answer(503, Duration.ZERO);
+        Conversations chat = new Conversations(TENANT);
+        chat.send("my card ending 9876 was stolen", "lost_or_stolen_card", entity("card_last4", "9876", "9876"));
+        chat.replies();
+        int before = BankApiTestServer.REQUESTS.size();
+
+        chat.send("yes", "affirm");
+
+        assertThat(chat.replies()).containsExactly("Sorry, I couldn't block the card just now. Please freeze it in the "
+                + "app under Cards, or call us on 0800 123 456.");
+        assertThat(BankApiTestServer.REQUESTS.size() - before).as("one attempt and one retry").isEqualTo(2);
+        BankApiTestServer.answer(200, Duration.ZERO);
     }
 
     @Test
