@@ -36,6 +36,9 @@ public class Conversation {
     /** JSON snapshot of the dialogue state (stack, slots, what the bot waits for). */
     public String state;
 
+    /** Rolling summary of the conversation: by the SLM when it answered, extractive otherwise. */
+    public String summary;
+
     /** Optimistic lock: a concurrent change of the same conversation fails instead of being lost. */
     @Version
     public long version;

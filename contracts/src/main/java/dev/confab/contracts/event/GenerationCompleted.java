@@ -10,12 +10,20 @@ import java.util.List;
  * @param completionTokens tokens the model wrote, when it reported them
  * @param firstTokenMillis time from request to first token
  * @param totalMillis      time from request to the end of the stream
+ * @param task             the task of the request, so dialog can tell a summary from an answer
  */
 public record GenerationCompleted(String text, Provenance provenance, List<Citation> citations, String model,
                                   Integer promptTokens, Integer completionTokens, long firstTokenMillis,
-                                  long totalMillis) implements EventPayload {
+                                  long totalMillis, GenerationTask task) implements EventPayload {
 
     public GenerationCompleted {
         citations = List.copyOf(citations);
+    }
+
+    /** A completion whose task is not stated (producers from before the field existed). */
+    public GenerationCompleted(String text, Provenance provenance, List<Citation> citations, String model,
+                               Integer promptTokens, Integer completionTokens, long firstTokenMillis,
+                               long totalMillis) {
+        this(text, provenance, citations, model, promptTokens, completionTokens, firstTokenMillis, totalMillis, null);
     }
 }

@@ -13,10 +13,11 @@ import java.util.List;
  * @param silent       the answer fills a slot: publish only {@code generation.completed}, nothing to the user
  * @param endsTurn     whether the answer ends the turn ({@code reply.done}); dialog clears it when it will say
  *                     more after the answer
+ * @param summary      the rolling summary of the conversation before {@code history}, when there is one
  */
 public record GenerationRequested(GenerationTask task, List<ChatTurn> history, List<Passage> passages,
                                   String fallbackText, String persona, String instructions, Boolean silent,
-                                  Boolean endsTurn) implements EventPayload {
+                                  Boolean endsTurn, String summary) implements EventPayload {
 
     public GenerationRequested {
         // Producers written before these fields existed meant: a visible answer that ends the turn.
@@ -29,6 +30,6 @@ public record GenerationRequested(GenerationTask task, List<ChatTurn> history, L
     /** A task whose answer the user sees and that ends the turn, in generation's default persona. */
     public GenerationRequested(GenerationTask task, List<ChatTurn> history, List<Passage> passages,
                                String fallbackText) {
-        this(task, history, passages, fallbackText, null, null, false, true);
+        this(task, history, passages, fallbackText, null, null, false, true, null);
     }
 }

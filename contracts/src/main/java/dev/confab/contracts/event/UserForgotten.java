@@ -7,7 +7,7 @@ import java.util.List;
  * ({@code user.forgotten}). The envelope's conversation id is {@code user:<userId>}, so one key orders all
  * erasures of a user.
  *
- * @param conversationIds the user's conversations that were erased
+ * @param conversationIds the user's conversations that were erased; the envelope's assistant id is {@code all}
  */
 public record UserForgotten(String userId, List<String> conversationIds) implements EventPayload {
 

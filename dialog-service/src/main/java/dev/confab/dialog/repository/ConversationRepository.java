@@ -2,9 +2,41 @@ package dev.confab.dialog.repository;
 
 import dev.confab.dialog.Conversation;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.List;
 
 /** Stores conversations. */
 @ApplicationScoped
 public class ConversationRepository implements PanacheRepositoryBase<Conversation, String> {
+
+    /** The ids of a user's conversations with one tenant's assistants. */
+    public Uni<List<String>> idsOf(String tenantId, String userId) {
+        return getSession()
+                .chain(session -> session.createSelectionQuery(
+                                "select c.id from Conversation c where c.tenantId = :tenant and c.userId = :user "
+                                        + "order by c.startedAt", String.class)
+                        .setParameter("tenant", tenantId)
+                        .setParameter("user", userId)
+                        .getResultList());
+    }
+
+    /** Deletes conversations with their transcripts and unpublished events. */
+    public Uni<Void> deleteWithTranscripts(List<String> ids) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return getSession()
+                .chain(session -> session.createMutationQuery("delete from TranscriptEntry where conversationId in :ids")
+                        .setParameter("ids", ids)
+                        .executeUpdate()
+                        .chain(() -> session.createMutationQuery("delete from OutboxEvent where conversationId in :ids")
+                                .setParameter("ids", ids)
+                                .executeUpdate())
+                        .chain(() -> session.createMutationQuery("delete from Conversation where id in :ids")
+                                .setParameter("ids", ids)
+                                .executeUpdate()))
+                .replaceWithVoid();
+    }
 }

@@ -36,13 +36,15 @@ final class TurnEvents {
     private final AssistantBundle bundle;
     private final Envelope cause;
     private final String version;
+    private final String summary;
     private final List<Envelope> events = new ArrayList<>();
     private final List<TranscriptEntry> entries = new ArrayList<>();
 
-    TurnEvents(AssistantBundle bundle, Envelope cause, String version) {
+    TurnEvents(AssistantBundle bundle, Envelope cause, String version, String summary) {
         this.bundle = bundle;
         this.cause = cause;
         this.version = version;
+        this.summary = summary;
     }
 
     Envelope cause() {
@@ -80,7 +82,7 @@ final class TurnEvents {
                 add(new RetrievalRequested(search.query(), topK));
             } else if (output instanceof Output.Generate generate) {
                 add(new GenerationRequested(generate.task(), seen, List.of(), fallbackText(), persona(bundle),
-                        generate.instructions(), generate.slot() != null, false));
+                        generate.instructions(), generate.slot() != null, false, summary));
             } else if (output instanceof Output.HandOff handoff) {
                 add(new HandoffRequested(handoff.reason(), context.summary(), state.slots, handoff.flow(),
                         context.transcriptUrl()));

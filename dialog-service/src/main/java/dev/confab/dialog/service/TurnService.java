@@ -46,6 +46,8 @@ import java.util.function.Supplier;
 public class TurnService {
 
     private static final int SUMMARY_MESSAGES = 20;
+    private static final String SUMMARY_INSTRUCTIONS = "Summarise this conversation in at most three sentences for "
+            + "a colleague who will take it over: what the user wants, what is known, what is still open.";
 
     private final DialogConfig config;
     private final AssistantRegistry assistants;
@@ -54,10 +56,11 @@ public class TurnService {
     private final InboxRepository inbox;
     private final OutboxRepository outbox;
     private final ActionRunner actions;
+    private final MemoryService memory;
 
     public TurnService(DialogConfig config, AssistantRegistry assistants, ConversationRepository conversations,
                        TranscriptRepository transcript, InboxRepository inbox, OutboxRepository outbox,
-                       ActionRunner actions) {
+                       ActionRunner actions, MemoryService memory) {
         this.config = config;
         this.assistants = assistants;
         this.conversations = conversations;
@@ -65,6 +68,7 @@ public class TurnService {
         this.inbox = inbox;
         this.outbox = outbox;
         this.actions = actions;
+        this.memory = memory;
     }
 
     /** A user message: the engine decides the bot's next steps. */
@@ -79,7 +83,8 @@ public class TurnService {
                         conversation.userId = understood.userId();
                     }
                     AssistantBundle bundle = bundleOf(conversation);
-                    TurnEvents turn = new TurnEvents(bundle, event, conversation.assistantVersion);
+                    TurnEvents turn = new TurnEvents(bundle, event, conversation.assistantVersion,
+                            conversation.summary);
                     if (loaded.started()) {
                         turn.add(new ConversationStarted(understood.channel()));
                     }
@@ -87,7 +92,9 @@ public class TurnService {
                     double confidence = understood.intents().isEmpty() ? 0 : understood.intents().get(0).confidence();
                     turn.add(new TurnStarted(understood.text(), intent, confidence, understood.outOfScope(),
                             understood.language(), understood.channel()));
-                    return transcript.persist(TranscriptEntry.of(event, Speaker.USER, understood.text(), null))
+                    return recall(loaded, bundle, turn)
+                            .chain(() -> transcript.persist(
+                                    TranscriptEntry.of(event, Speaker.USER, understood.text(), null)))
                             .chain(() -> decide(conversation, bundle, turn, state ->
                                     DialogueEngine.onMessage(bundle, state, event.turnId(), understood,
                                             event.occurredAt())));
@@ -110,12 +117,13 @@ public class TurnService {
                             ? "The user's message is outside what you help with and nothing relevant was found. "
                             + "Reply briefly and kindly, in character, and say what you can help with."
                             : null;
-                    TurnEvents turn = new TurnEvents(bundle, event, conversation.assistantVersion);
+                    TurnEvents turn = new TurnEvents(bundle, event, conversation.assistantVersion,
+                            conversation.summary);
                     return history(conversation, bundle)
                             .map(history -> turn.add(new GenerationRequested(
                                     smallTalk ? GenerationTask.SMALL_TALK : GenerationTask.ANSWER, history,
                                     result.passages(), turn.fallbackText(), TurnEvents.persona(bundle), instructions,
-                                    false, false)))
+                                    false, false, conversation.summary)))
                             .chain(ready -> store(conversation, ready.events()));
                 }));
     }
@@ -128,10 +136,18 @@ public class TurnService {
                     if (conversation == null) {
                         return Uni.createFrom().item(List.<OutboxEvent>of());
                     }
+                    if (answer.task() == GenerationTask.SUMMARIZE) {
+                        // The SLM's summary replaces the extractive one; a fallback leaves that in place.
+                        if (answer.provenance() == Provenance.GENERATIVE && !answer.text().isBlank()) {
+                            conversation.summary = answer.text().strip();
+                        }
+                        return Uni.createFrom().item(List.<OutboxEvent>of());
+                    }
                     AssistantBundle bundle = bundleOf(conversation);
                     Pending pending = StateCodec.read(conversation.state).pending;
                     boolean silent = pending != null && pending.kind() == Pending.Kind.GENERATION && pending.slot() != null;
-                    TurnEvents turn = new TurnEvents(bundle, event, conversation.assistantVersion);
+                    TurnEvents turn = new TurnEvents(bundle, event, conversation.assistantVersion,
+                            conversation.summary);
                     Uni<Void> recorded = Uni.createFrom().voidItem();
                     if (!silent) {
                         turn.add(new BotMessage(answer.text(), answer.provenance(), answer.citations()));
@@ -153,7 +169,8 @@ public class TurnService {
                     if (conversation == null) {
                         return Uni.createFrom().item(List.<OutboxEvent>of());
                     }
-                    TurnEvents turn = new TurnEvents(bundleOf(conversation), event, conversation.assistantVersion)
+                    TurnEvents turn = new TurnEvents(bundleOf(conversation), event, conversation.assistantVersion,
+                            conversation.summary)
                             .add(new ReplyMessage(message.text(), Provenance.HUMAN, List.of()))
                             .add(new BotMessage(message.text(), Provenance.HUMAN, List.of()));
                     return transcript.persist(TranscriptEntry.of(event, Speaker.BOT, message.text(), Provenance.HUMAN))
@@ -170,7 +187,8 @@ public class TurnService {
                         return Uni.createFrom().item(List.<OutboxEvent>of());
                     }
                     AssistantBundle bundle = bundleOf(conversation);
-                    TurnEvents turn = new TurnEvents(bundle, event, conversation.assistantVersion);
+                    TurnEvents turn = new TurnEvents(bundle, event, conversation.assistantVersion,
+                            conversation.summary);
                     return decide(conversation, bundle, turn, state ->
                             DialogueEngine.onAgentReturned(bundle, state, event.turnId()));
                 }));
@@ -188,9 +206,19 @@ public class TurnService {
         conversation.state = StateCodec.write(state);
         // The transcript rows this turn wrote must be visible to the queries that build the prompt and the summary.
         return conversations.flush()
-                .chain(() -> history(conversation, bundle))
-                .chain(history -> summary(conversation).map(summary -> turn.outputs(result, state, history,
-                        new TurnEvents.HandoffContext(summary, transcriptUrl(conversation)), config.retrievalTopK())))
+                .chain(() -> memory.remember(conversation, bundle, result))
+                .chain(() -> memory.refreshSummary(conversation, bundle, state))
+                .chain(refreshed -> history(conversation, bundle)
+                        .invoke(history -> {
+                            if (refreshed) {
+                                turn.add(new GenerationRequested(GenerationTask.SUMMARIZE, history, List.of(),
+                                        conversation.summary, TurnEvents.persona(bundle), SUMMARY_INSTRUCTIONS,
+                                        true, false, conversation.summary));
+                            }
+                        }))
+                .chain(history -> handoffSummary(conversation, state).map(summary -> turn.outputs(result, state,
+                        history, new TurnEvents.HandoffContext(summary, transcriptUrl(conversation)),
+                        config.retrievalTopK())))
                 .chain(ready -> persistAll(ready.entries())
                         .chain(() -> store(conversation, ready.events())));
     }
@@ -225,16 +253,24 @@ public class TurnService {
                 .map(entries -> entries.stream().map(TranscriptEntry::toChatTurn).toList());
     }
 
-    /** An extractive summary for the agent: what the user has said, most recent last. */
-    private Uni<String> summary(Conversation conversation) {
+    /** An extractive summary for the agent, as of now: what the user has said and what is known. */
+    private Uni<String> handoffSummary(Conversation conversation, DialogueState state) {
         return transcript.lastEntries(conversation.id, SUMMARY_MESSAGES)
-                .map(entries -> {
-                    List<String> said = new ArrayList<>();
-                    entries.stream()
-                            .filter(entry -> entry.speaker == Speaker.USER)
-                            .forEach(entry -> said.add(entry.text));
-                    return said.isEmpty() ? "" : "The user said: " + String.join(" / ", said);
-                });
+                .map(entries -> MemoryService.extractive(entries, state));
+    }
+
+    /** A new conversation starts with what the user allowed the assistant to remember. */
+    private Uni<Void> recall(Loaded loaded, AssistantBundle bundle, TurnEvents turn) {
+        if (!loaded.started()) {
+            return Uni.createFrom().voidItem();
+        }
+        DialogueState state = new DialogueState();
+        return memory.recall(loaded.conversation(), bundle, state)
+                .invoke(recalled -> {
+                    recalled.forEach(turn::add);
+                    loaded.conversation().state = StateCodec.write(state);
+                })
+                .replaceWithVoid();
     }
 
     private String transcriptUrl(Conversation conversation) {

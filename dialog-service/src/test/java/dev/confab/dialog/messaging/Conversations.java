@@ -22,10 +22,17 @@ final class Conversations {
 
     private final String tenant;
     private final String conversationId = "c-" + UUID.randomUUID();
+    private final String userId;
     private int turns;
 
     Conversations(String tenant) {
+        this(tenant, null);
+    }
+
+    /** A conversation of a signed-in user. */
+    Conversations(String tenant, String userId) {
         this.tenant = tenant;
+        this.userId = userId;
     }
 
     String id() {
@@ -38,7 +45,7 @@ final class Conversations {
         List<IntentScore> intents = intent == null ? List.of() : List.of(new IntentScore(intent, 0.9));
         Envelope event = Envelope.first(tenant, "bank-support", conversationId, "t-" + turns, null,
                 new MessageUnderstood(text, "en", intents, intent == null, false, List.of(), List.of(entities),
-                        "test", "web", "u-" + conversationId));
+                        "test", "web", userId));
         KAFKA.send(event);
         return event;
     }

@@ -179,7 +179,7 @@ class DialogServiceTest {
         Envelope handoff = Conversations.KAFKA.awaitEvents(Topics.HANDOFFS, chat.id(), 1).get(0);
         HandoffRequested packet = (HandoffRequested) handoff.payload();
         assertThat(packet.reason()).isEqualTo("the user wants to close their account");
-        assertThat(packet.summary()).isEqualTo("The user said: I want to close my account");
+        assertThat(packet.summary()).isEqualTo("The user said: I want to close my account.");
         assertThat(packet.transcriptUrl()).endsWith("/v1/conversations/" + chat.id() + "/transcript");
 
         chat.send("hello? anyone?", "greet");

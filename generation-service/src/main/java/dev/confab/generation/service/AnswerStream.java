@@ -65,7 +65,8 @@ final class AnswerStream {
             closing.add(request.next(new ReplyDone(1)));
         }
         closing.add(request.next(new GenerationCompleted(answer, provenance, citations, finished.model(),
-                finished.promptTokens(), finished.outputTokens(), millis(firstTokenNanos), millis(System.nanoTime()))));
+                finished.promptTokens(), finished.outputTokens(), millis(firstTokenNanos), millis(System.nanoTime()),
+                task.task())));
         return closing;
     }
 

@@ -43,6 +43,9 @@ public class PromptBuilder {
         if (request.instructions() != null) {
             prompt.append('\n').append(request.instructions());
         }
+        if (request.summary() != null) {
+            prompt.append("\nThe conversation so far, in brief: ").append(request.summary());
+        }
         List<Passage> passages = request.passages();
         if (passages.isEmpty() && request.task() != GenerationTask.ANSWER) {
             return prompt.toString();

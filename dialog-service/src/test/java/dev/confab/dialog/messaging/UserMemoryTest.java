@@ -1,0 +1,107 @@
+package dev.confab.dialog.messaging;
+
+import dev.confab.bundle.cli.BundlePublisher;
+import dev.confab.contracts.Topics;
+import dev.confab.contracts.event.Envelope;
+import dev.confab.contracts.event.SlotSet;
+import dev.confab.contracts.event.UserForgotten;
+import dev.confab.testsupport.KafkaTestResource;
+import dev.confab.testsupport.PostgresTestResource;
+import dev.confab.testsupport.SharedKafka;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static dev.confab.dialog.messaging.Conversations.entity;
+import static dev.confab.dialog.messaging.DialogServiceTest.SAMPLE;
+import static dev.confab.dialog.messaging.DialogServiceTest.TENANT;
+import static dev.confab.dialog.messaging.DialogServiceTest.awaitServed;
+import static dev.confab.dialog.messaging.DialogServiceTest.transcript;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.anEmptyMap;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+/** Long-term memory with consent, and erasure of a user across dialog's state, memory and the event stream. */
+@QuarkusTest
+@QuarkusTestResource(KafkaTestResource.class)
+@QuarkusTestResource(PostgresTestResource.class)
+@QuarkusTestResource(BankApiTestServer.class)
+class UserMemoryTest {
+
+    private static String version;
+
+    @BeforeAll
+    static void releaseTheSampleAssistant() {
+        version = BundlePublisher.publish(SharedKafka.bootstrapServers(), TENANT, SAMPLE).version();
+    }
+
+    @Test
+    void remembersFactsAcrossConversationsOnlyWithConsent() {
+        awaitServed(TENANT, version);
+        String user = "u-" + UUID.randomUUID();
+        Conversations withoutConsent = new Conversations(TENANT, user);
+        withoutConsent.send("please block my card ending 1234", "lost_or_stolen_card",
+                entity("card_last4", "1234", "1234"));
+        withoutConsent.replies();
+        memory(user).then().statusCode(200).body("consent", equalTo(false)).body("facts", anEmptyMap());
+
+        given().contentType("application/json").body(Map.of("consent", true))
+                .put("/v1/users/{user}/memory?tenant={tenant}", user, TENANT)
+                .then().statusCode(200).body("consent", equalTo(true));
+        Conversations first = new Conversations(TENANT, user);
+        first.send("please block my card ending 1234", "lost_or_stolen_card", entity("card_last4", "1234", "1234"));
+        first.replies();
+        memory(user).then().statusCode(200).body("facts.card_last4", equalTo("1234"));
+
+        Conversations next = new Conversations(TENANT, user);
+        next.send("I want to change my PIN", "change_pin");
+
+        assertThat(next.replies()).endsWith("Would you like to change it in the app, or at a cash machine?");
+        assertThat(Conversations.KAFKA.awaitEvents(Topics.CONVERSATION_EVENTS, next.id(), 1).stream()
+                .map(Envelope::payload))
+                .contains(new SlotSet("card_last4", "1234", null, false, "memory"));
+    }
+
+    @Test
+    void forgettingAUserErasesTheirConversationsAndMemoryAndTellsEveryone() {
+        awaitServed(TENANT, version);
+        String user = "u-" + UUID.randomUUID();
+        given().contentType("application/json").body(Map.of("consent", true))
+                .put("/v1/users/{user}/memory?tenant={tenant}", user, TENANT).then().statusCode(200);
+        Conversations chat = new Conversations(TENANT, user);
+        chat.send("please block my card ending 5555", "lost_or_stolen_card", entity("card_last4", "5555", "5555"));
+        chat.replies();
+        assertThat(transcript(chat.id())).isNotEmpty();
+
+        given().delete("/v1/users/{user}?tenant={tenant}", user, TENANT)
+                .then().statusCode(200)
+                .body("userId", equalTo(user))
+                .body("conversationIds[0]", equalTo(chat.id()));
+
+        assertThat(transcript(chat.id())).isEmpty();
+        memory(user).then().statusCode(200).body("consent", equalTo(false)).body("facts", anEmptyMap());
+        Envelope forgotten = Conversations.KAFKA.awaitEvents(Topics.CONVERSATION_EVENTS, "user:" + user, 1).get(0);
+        assertThat(forgotten.payload()).isEqualTo(new UserForgotten(user, List.of(chat.id())));
+        given().get("/v1/conversations/{id}/transcript", chat.id()).then().statusCode(200).body("size()", equalTo(0));
+    }
+
+    @Test
+    void refusesToEraseWithoutATenant() {
+        given().delete("/v1/users/{user}", "u-1")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("detail", containsString("'tenant' is required"));
+    }
+
+    private static Response memory(String user) {
+        return given().get("/v1/users/{user}/memory?tenant={tenant}", user, TENANT);
+    }
+}
