@@ -1,0 +1,69 @@
+package dev.confab.gateway.rest;
+
+import dev.confab.contracts.event.Envelope;
+import dev.confab.contracts.rest.InvalidRequestException;
+import dev.confab.gateway.config.GatewayConfig;
+import dev.confab.gateway.service.AgentService;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestPath;
+
+/**
+ * The agent desk's API for a conversation handed to a human: accept it, write to the user, give it back to the
+ * bot. Each answers 202 once the event is on Kafka; dialog records it and tells the user.
+ */
+@Path("/v1/agent/conversations/{conversationId}")
+@Consumes(MediaType.APPLICATION_JSON)
+public class AgentResource {
+
+    private final AgentService agents;
+    private final GatewayConfig config;
+
+    public AgentResource(AgentService agents, GatewayConfig config) {
+        this.agents = agents;
+        this.config = config;
+    }
+
+    @POST
+    @Path("/accept")
+    public Uni<Response> accept(@RestPath String conversationId, AgentRequest request) {
+        validate(conversationId, request);
+        return agents.accept(conversationId, request.agentId()).map(sent -> Response.accepted().build());
+    }
+
+    @POST
+    @Path("/messages")
+    public Uni<Response> write(@RestPath String conversationId, AgentRequest request) {
+        validate(conversationId, request);
+        if (request.text() == null || request.text().isBlank()) {
+            throw new InvalidRequestException("Field 'text' is missing or empty");
+        }
+        if (request.text().length() > config.maxMessageChars()) {
+            throw new InvalidRequestException("Field 'text' has " + request.text().length()
+                    + " characters; the limit is " + config.maxMessageChars());
+        }
+        return agents.write(conversationId, request.agentId(), request.text())
+                .map(sent -> Response.accepted().build());
+    }
+
+    @POST
+    @Path("/release")
+    public Uni<Response> release(@RestPath String conversationId, AgentRequest request) {
+        validate(conversationId, request);
+        return agents.release(conversationId, request.agentId()).map(sent -> Response.accepted().build());
+    }
+
+    private static void validate(String conversationId, AgentRequest request) {
+        if (!Envelope.IDENTIFIER.matcher(conversationId).matches()) {
+            throw new InvalidRequestException("Invalid conversation id");
+        }
+        if (request == null || request.agentId() == null || !Envelope.IDENTIFIER.matcher(request.agentId()).matches()) {
+            throw new InvalidRequestException("Field 'agentId' is missing or invalid: use 1-128 letters, digits, "
+                    + "'_', '-', '.' or ':'");
+        }
+    }
+}
