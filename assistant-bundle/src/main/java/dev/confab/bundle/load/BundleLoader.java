@@ -66,13 +66,16 @@ public final class BundleLoader {
     private BundleLoader() {
     }
 
-    /** Reads every regular file under a bundle directory (path relative to it → text). */
+    /** The directory of a bundle that holds its conversation tests; they are not part of a release. */
+    public static final String TESTS_DIRECTORY = "tests";
+
+    /** Reads every regular file under a bundle directory (path relative to it → text), except its tests. */
     public static Map<String, String> readDirectory(Path directory) {
         try (Stream<Path> paths = Files.walk(directory)) {
             Map<String, String> files = new TreeMap<>();
             for (Path path : paths.filter(Files::isRegularFile).sorted(Comparator.naturalOrder()).toList()) {
                 String name = directory.relativize(path).toString().replace('\\', '/');
-                if (!name.startsWith(".")) {
+                if (!name.startsWith(".") && !name.startsWith(TESTS_DIRECTORY + "/")) {
                     files.put(name, Files.readString(path, StandardCharsets.UTF_8));
                 }
             }

@@ -21,7 +21,8 @@ import java.util.stream.Stream;
 /** The whole suite on one machine: Kafka, PostgreSQL and the five services, started and stopped together. */
 public final class LocalSuite implements AutoCloseable {
 
-    private static final Duration SERVICE_START = Duration.ofSeconds(120);
+    /** nlu is ready once it has trained the sample assistant: about 100 s on two cores while the rest starts. */
+    private static final Duration SERVICE_START = Duration.ofSeconds(300);
 
     private final LocalSettings settings;
     private final List<ChildProcess> services = new ArrayList<>();

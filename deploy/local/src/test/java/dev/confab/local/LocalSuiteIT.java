@@ -35,8 +35,8 @@ class LocalSuiteIT {
     private static final String CONVERSATION = "e2e-conversation-1";
 
     private static OllamaProtocolTestServer ollama;
-    private final ObjectMapper json = new ObjectMapper();
-    private final HttpClient http = HttpClient.newHttpClient();
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @BeforeAll
     static void startSidecar() {
@@ -95,35 +95,6 @@ class LocalSuiteIT {
     }
 
     @Test
-    void aCrashOfDialogMidConversationLosesNoTurnAndDuplicatesNone(@TempDir Path workDir) throws Exception {
-        LocalSettings settings = settings(workDir);
-        String conversation = "e2e-crash-1";
-        try (LocalSuite suite = LocalSuite.start(settings)) {
-            assertThat(send(settings, conversation, "I lost my card").named("message"))
-                    .extracting(event -> event.data().path("text").asText())
-                    .endsWith("What are the last four digits of the card?");
-
-            // Killed before it commits its consumer offsets, so Kafka hands it the same events again.
-            suite.crashAndRestart(Service.DIALOG);
-            SseStream answered = send(settings, conversation, "1234");
-
-            assertThat(answered.named("message")).extracting(event -> event.data().path("text").asText())
-                    .containsExactly("I'll block the card ending 1234 so nobody can use it. Blocking can't be "
-                            + "undone. Shall I go ahead?");
-            assertThat(transcript(settings, conversation)).containsExactly("USER: I lost my card",
-                    "BOT: Hi, I'm Ava, Confab Bank's assistant. I can help with cards, transfers, top-ups and payments.",
-                    "BOT: What are the last four digits of the card?", "USER: 1234",
-                    "BOT: I'll block the card ending 1234 so nobody can use it. Blocking can't be undone. "
-                            + "Shall I go ahead?");
-            assertThat(send(settings, conversation, "yes please").named("message"))
-                    .extracting(event -> event.data().path("text").asText())
-                    .as("the block_card action called the sample bank API, which gave a reference")
-                    .anySatisfy(text -> assertThat(text).matches("Done, the card ending 1234 is blocked "
-                            + "\\(reference BLK-[0-9]{6}\\)\\..*"));
-        }
-    }
-
-    @Test
     void portAlreadyInUseIsNamedInTheError(@TempDir Path workDir) throws IOException {
         try (ServerSocket taken = new ServerSocket(0)) {
             LocalSettings settings = settings(workDir, taken.getLocalPort());
@@ -133,15 +104,15 @@ class LocalSuiteIT {
         }
     }
 
-    private SseStream send(LocalSettings settings, String conversation, String text)
+    static SseStream send(LocalSettings settings, String conversation, String text)
             throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + settings.gatewayPort()
                         + "/v1/conversations/" + conversation + "/messages"))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(Map.of("text", text))))
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("text", text))))
                 .timeout(Duration.ofSeconds(60))
                 .build();
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         return SseStream.parse(response.body());
     }
@@ -150,11 +121,11 @@ class LocalSuiteIT {
         int nluPort = settings.gatewayPort() + Service.NLU.ordinal();
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + nluPort + "/v1/nlu/parse"))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(Map.of("text", text))))
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("text", text))))
                 .build();
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
-        return json.readTree(response.body());
+        return JSON.readTree(response.body());
     }
 
     private static List<String> transcript(LocalSettings settings, String conversation) {
@@ -163,13 +134,23 @@ class LocalSuiteIT {
     }
 
     private static LocalSettings settings(Path workDir) throws IOException {
-        return settings(workDir, freePortBlock(5));
+        return settings(workDir, ollama);
+    }
+
+    /** Settings for a suite in {@code workDir} on free ports, with {@code sidecar} as its SLM. */
+    static LocalSettings settings(Path workDir, OllamaProtocolTestServer sidecar) throws IOException {
+        return settings(workDir, freePortBlock(5), sidecar);
     }
 
     private static LocalSettings settings(Path workDir, int gatewayPort) throws IOException {
+        return settings(workDir, gatewayPort, ollama);
+    }
+
+    private static LocalSettings settings(Path workDir, int gatewayPort, OllamaProtocolTestServer sidecar)
+            throws IOException {
         return new LocalSettings(Path.of(System.getProperty("confab.root")), workDir,
                 Path.of(System.getProperty("confab.lib")), gatewayPort, freePortBlock(2), freePortBlock(1),
-                ollama.baseUrl(), LocalSettings.DEFAULT_SERVICE_JVM);
+                sidecar.baseUrl(), LocalSettings.DEFAULT_SERVICE_JVM);
     }
 
     /** The first port of {@code size} consecutive free ports. */

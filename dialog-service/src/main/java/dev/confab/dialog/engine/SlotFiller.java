@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 final class SlotFiller {
 
     private static final Pattern LEADING_NUMBER = Pattern.compile("^-?[0-9]+(\\.[0-9]+)?");
+    private static final Pattern AMOUNT = Pattern.compile("(-?[0-9]+(?:\\.[0-9]+)?)(?:\\s*([A-Z]{3}))?");
     private static final Pattern YES = Pattern.compile("\\b(yes|yeah|yep|sure|correct|right|ok|okay|please do)\\b");
     private static final Pattern NO = Pattern.compile("\\b(no|nope|not really|don't|do not)\\b");
 
@@ -47,7 +48,9 @@ final class SlotFiller {
         for (String entity : slot.fillingEntities()) {
             message.entities().stream()
                     .filter(found -> found.entity().equals(entity))
-                    .forEach(found -> values.add(new Candidate(found.value(), found.start())));
+                    .map(found -> new Candidate(normalise(slot, found.value(), currency), found.start()))
+                    .filter(candidate -> candidate.value() != null)
+                    .forEach(values::add);
         }
         String text = message.text().toLowerCase(Locale.ROOT);
         if (slot.type() == SlotType.CATEGORY) {
@@ -60,9 +63,9 @@ final class SlotFiller {
         if (slot.type() == SlotType.MONEY) {
             message.entities().stream()
                     .filter(found -> found.entity().equals("number"))
-                    .forEach(found -> values.add(new Candidate(
-                            new BigDecimal(found.value()).setScale(2, RoundingMode.HALF_EVEN) + " " + currency,
-                            found.start())));
+                    .map(found -> new Candidate(normalise(slot, found.value(), currency), found.start()))
+                    .filter(candidate -> candidate.value() != null)
+                    .forEach(values::add);
         }
         if (reading != Reading.ASKED) {
             return values;
@@ -77,6 +80,68 @@ final class SlotFiller {
             values.add(new Candidate(message.text().strip(), 0));
         }
         return values;
+    }
+
+    /**
+     * One spelling per value, so corrections and conditions compare like with like: amounts as {@code "50.00 GBP"},
+     * whichever extractor found them (the money entity says {@code "50 GBP"}, the slot tagger {@code "50"}); an
+     * amount that is not a number fills no money slot ({@code null}).
+     */
+    static String normalise(Slot slot, String value, String currency) {
+        if (slot.type() != SlotType.MONEY) {
+            return value;
+        }
+        Matcher amount = AMOUNT.matcher(value.replace(",", "").strip());
+        if (!amount.matches()) {
+            return null;
+        }
+        String code = amount.group(2) == null ? currency : amount.group(2);
+        return new BigDecimal(amount.group(1)).setScale(2, RoundingMode.HALF_EVEN) + " " + code;
+    }
+
+    /** What a generate step tells the model about the answer its slot takes. */
+    static String answerFormat(Slot slot) {
+        switch (slot.type()) {
+            case CATEGORY:
+                return "Answer with exactly one of: " + String.join(", ", slot.values().keySet()) + ".";
+            case BOOLEAN:
+                return "Answer with exactly true or false.";
+            case NUMBER:
+                return "Answer with a number only.";
+            case MONEY:
+                return "Answer with an amount and its ISO 4217 currency code only, e.g. 12.50 EUR.";
+            case DATE:
+                return "Answer with a date in ISO 8601 (YYYY-MM-DD) only.";
+            default:
+                return "Answer with the value only, on one line.";
+        }
+    }
+
+    /** The model's answer as a value of the slot, or {@code null} when it is not one. */
+    static String fromGeneration(Slot slot, String answer, String currency) {
+        String text = answer.strip();
+        String value;
+        switch (slot.type()) {
+            case CATEGORY:
+                value = slot.values().keySet().stream().filter(text::equalsIgnoreCase).findFirst().orElse(null);
+                break;
+            case BOOLEAN:
+                value = text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false") ? text.toLowerCase(Locale.ROOT)
+                        : null;
+                break;
+            case NUMBER:
+                value = LEADING_NUMBER.matcher(text).matches() ? text : null;
+                break;
+            case MONEY:
+                value = normalise(slot, text, currency);
+                break;
+            case DATE:
+                value = text.matches("[0-9]{4}-[0-9]{2}-[0-9]{2}") ? text : null;
+                break;
+            default:
+                value = text.isEmpty() ? null : text.lines().findFirst().orElse(text);
+        }
+        return value != null && valid(slot, value) ? value : null;
     }
 
     /** The first value the message offers, if any. */

@@ -113,8 +113,11 @@ final class TurnRun {
     TurnResult generated(String text) {
         Pending pending = state.pending;
         if (resumable(Pending.Kind.GENERATION)) {
-            if (pending.slot() != null && !text.isBlank()) {
-                setSlot(pending.slot(), text.strip(), false, "generation");
+            // The model's answer is typed like a user's: an answer the slot cannot take leaves it unset.
+            Slot slot = pending.slot() == null ? null : bundle.slots().get(pending.slot());
+            String value = slot == null ? null : SlotFiller.fromGeneration(slot, text, currency());
+            if (value != null) {
+                setSlot(pending.slot(), value, false, "generation");
             }
             state.top().step++;
             runStack();
@@ -209,9 +212,7 @@ final class TurnRun {
             return true;
         }
         Slot slot = bundle.slots().get(asked.slot());
-        boolean elsewhere = ambiguous || role == IntentRole.CHITCHAT || role == IntentRole.GREET
-                || (role == IntentRole.TASK && intent != null && startsOtherFlow(intent, frame));
-        Optional<String> value = SlotFiller.value(slot, message, role, elsewhere ? Reading.MENTIONED : Reading.ASKED,
+        Optional<String> value = SlotFiller.value(slot, message, role, reading(frame, intent, role, ambiguous),
                 currency());
         if (value.isEmpty()) {
             return false;
@@ -475,6 +476,9 @@ final class TurnRun {
             return await(Pending.of(Pending.Kind.ACTION, turnId));
         } else if (step instanceof Step.Generate generate) {
             String instructions = render(generate.prompt(), frame.context);
+            if (generate.slot() != null) {
+                instructions += " " + SlotFiller.answerFormat(bundle.slots().get(generate.slot()));
+            }
             outputs.add(new Output.Generate(generate.slot() == null ? GenerationTask.SMALL_TALK : GenerationTask.CLASSIFY,
                     instructions, generate.slot()));
             return await(new Pending(Pending.Kind.GENERATION, turnId, List.of(), generate.slot(), false));
@@ -699,9 +703,23 @@ final class TurnRun {
         return step instanceof Step.Collect collect && !state.slots.containsKey(collect.slot()) ? collect : null;
     }
 
-    private boolean startsOtherFlow(String intent, Frame frame) {
-        Optional<Flow> flow = bundle.flowTriggeredBy(intent);
-        return flow.isEmpty() || !flow.get().name().equals(frame.flow);
+    /**
+     * How much of an answer to read into the question asked. Short answers ("£50", "yesterday", "at a cash
+     * machine") often look like some other intent to the NLU, so only an unambiguous intent of another flow turns a
+     * typed value into a mere mention; anything that is not clearly about this question still fills it with a
+     * typed value, but not with the whole text or a yes/no.
+     */
+    private Reading reading(Frame frame, String intent, IntentRole role, boolean ambiguous) {
+        Optional<Flow> other = intent == null ? Optional.empty() : bundle.flowTriggeredBy(intent);
+        if (!ambiguous && role == IntentRole.TASK && other.isPresent() && !other.get().name().equals(frame.flow)) {
+            return Reading.MENTIONED;
+        }
+        boolean aboutThisFlow = role == IntentRole.TASK && other.isPresent();
+        if (ambiguous || role == IntentRole.CHITCHAT || role == IntentRole.GREET
+                || (role == IntentRole.TASK && !aboutThisFlow)) {
+            return Reading.CORRECTING;
+        }
+        return Reading.ASKED;
     }
 
     private boolean onStack(String flowName) {

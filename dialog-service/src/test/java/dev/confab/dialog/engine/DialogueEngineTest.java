@@ -98,6 +98,59 @@ class DialogueEngineTest {
     }
 
     @Test
+    void spellsAmountsOneWayWhicheverExtractorFoundThem() {
+        user(Said.text("my transfer hasn't arrived").intent("transfer_not_received_by_recipient"));
+        user(Said.text("£15").intent("exchange_charge").entity("money", "£15", "15 GBP"));
+
+        user(Said.text("no, 50 not 15").intent("deny").entity("amount_of_money", "50", "50")
+                .entity("amount_of_money", "15", "15"));
+
+        assertThat(state.slots).containsEntry("transfer_amount", "50.00 GBP");
+        assertThat(last.outputs()).contains(new Output.SlotChanged("transfer_amount", "50.00 GBP", "15.00 GBP", true,
+                "user"));
+    }
+
+    @Test
+    void asksTheSlmForATypedValueAndKeepsOnlyAnswersOfThatType() {
+        AssistantBundle triage = BundleLoader.load(Map.of("triage.yaml", String.join("\n",
+                "assistant: {id: triage, version: '1', name: Triage}",
+                "intents: {complain: {examples: [I want to complain]}}",
+                "slots:",
+                "  topic: {type: category, values: {cards: [], fees: []}}",
+                "flows:",
+                "  complaint:",
+                "    triggers: [complain]",
+                "    steps:",
+                "      - generate: What is the complaint about?",
+                "        into: topic",
+                "      - respond: noted",
+                "responses: {noted: 'Noted: {topic}.'}")));
+        DialogueState conversation = new DialogueState();
+        TurnResult asked = DialogueEngine.onMessage(triage, conversation, "t-1",
+                Said.text("I want to complain").intent("complain").understood(), now);
+        assertThat(asked.outputs()).last().isInstanceOfSatisfying(Output.Generate.class, generate -> {
+            assertThat(generate.slot()).isEqualTo("topic");
+            assertThat(generate.instructions()).endsWith("Answer with exactly one of: cards, fees.");
+        });
+
+        assertThat(texts(DialogueEngine.onGenerated(triage, conversation, "t-1", " Fees \n")))
+                .containsExactly("Noted: fees.");
+        DialogueEngine.onMessage(triage, conversation, "t-2", Said.text("I want to complain").intent("complain")
+                .understood(), now);
+        DialogueEngine.onGenerated(triage, conversation, "t-2", "the weather");
+        assertThat(conversation.slots).doesNotContainKey("topic");
+    }
+
+    @Test
+    void takesAShortAnswerTheNluMistakesForSmallTalk() {
+        user(Said.text("my transfer hasn't arrived").intent("transfer_not_received_by_recipient"));
+
+        assertThat(user(Said.text("15").intent("how_old_are_you").entity("number", "15", "15")))
+                .containsExactly("On what day did you send it?");
+        assertThat(state.slots).containsEntry("transfer_amount", "15.00 GBP");
+    }
+
+    @Test
     void answersADigressionFromKnowledgeThenResumesTheInterruptedFlow() {
         user(Said.text("please block my card").intent("lost_or_stolen_card"));
         user(Said.text("1234").entity("card_last4", "1234", "1234").intent("lost_or_stolen_card"));
