@@ -33,7 +33,7 @@ final class SlotFiller {
         MENTIONED,
         /** Also a bare number for an amount: the user is correcting a value. */
         CORRECTING,
-        /** Also yes/no for a boolean and the whole message for free text: the bot asked for exactly this slot. */
+        /** Also yes/no for a boolean and the whole message for text: the bot asked for exactly this slot. */
         ASKED
     }
 
@@ -76,7 +76,8 @@ final class SlotFiller {
             } else if (role == IntentRole.DENY || NO.matcher(text).find()) {
                 values.add(new Candidate("false", -1));
             }
-        } else if (slot.type() == SlotType.TEXT && slot.entities().isEmpty()) {
+        } else if (slot.type() == SlotType.TEXT) {
+            // No entity found, but the bot asked for exactly this: the answer is the whole message.
             values.add(new Candidate(message.text().strip(), 0));
         }
         return values;

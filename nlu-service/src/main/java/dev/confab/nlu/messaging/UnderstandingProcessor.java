@@ -53,7 +53,7 @@ public class UnderstandingProcessor {
                 event.occurredAt().atZone(config.timeZone()))
                 .from(message.channel(), message.userId());
         if (result.outOfScope() || result.ambiguous()) {
-            fallbacks.record(event.tenantId(), event.assistantId(), message.text());
+            fallbacks.record(event.tenantId(), event.assistantId(), event.conversationId(), message.text());
         }
         Envelope understood = event.next(result);
         return Record.of(understood.conversationId(), understood);

@@ -1,6 +1,7 @@
 package dev.confab.nlu.rest;
 
 import dev.confab.contracts.event.Envelope;
+import dev.confab.contracts.event.UserForgotten;
 import dev.confab.contracts.event.UserMessage;
 import dev.confab.nlu.TestAssistant;
 import dev.confab.testsupport.KafkaTestResource;
@@ -68,8 +69,12 @@ class DiscoverResourceTest {
         TestAssistant.release(tenant);
         List<String> outOfScope = new ArrayList<>(MORTGAGE);
         outOfScope.addAll(WEATHER);
-        outOfScope.forEach(text -> TopicClient.shared().send(Envelope.first(tenant, "bank-support",
-                "c-" + UUID.randomUUID(), "t-1", null, new UserMessage(text, "web"))));
+        List<String> conversations = new ArrayList<>();
+        outOfScope.forEach(text -> {
+            conversations.add("c-" + UUID.randomUUID());
+            TopicClient.shared().send(Envelope.first(tenant, "bank-support", conversations.get(conversations.size() - 1),
+                    "t-1", null, new UserMessage(text, "web")));
+        });
 
         // HDBSCAN needs more than one group to tell a cluster from the rest.
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
@@ -80,6 +85,14 @@ class DiscoverResourceTest {
         discover(Map.of("tenantId", "another-tenant", "assistantId", "bank-support"))
                 .then().statusCode(200)
                 .body("utterances", equalTo(0));
+
+        // The user who asked about mortgages is erased: what nlu kept of their conversations goes too.
+        TopicClient.shared().send(Envelope.first(tenant, "all", "user:u-1", "forget-1", null,
+                new UserForgotten("u-1", conversations.subList(0, MORTGAGE.size()))));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                discover(Map.of("tenantId", tenant, "assistantId", "bank-support", "minClusterSize", 3))
+                        .then().statusCode(200)
+                        .body("utterances", equalTo(WEATHER.size())));
     }
 
     @Test
