@@ -20,7 +20,6 @@ import dev.confab.bundle.model.Flow;
 import dev.confab.bundle.model.Guardrails;
 import dev.confab.bundle.model.Intent;
 import dev.confab.bundle.model.KnowledgeSource;
-import dev.confab.bundle.model.Response;
 import dev.confab.bundle.model.Slot;
 
 import java.io.IOException;

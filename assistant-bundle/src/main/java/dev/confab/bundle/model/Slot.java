@@ -1,5 +1,7 @@
 package dev.confab.bundle.model;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -16,7 +18,8 @@ public record Slot(SlotType type, String description, List<String> entities, Map
     public Slot {
         type = type == null ? SlotType.TEXT : type;
         entities = entities == null ? List.of() : List.copyOf(entities);
-        values = values == null ? Map.of() : Map.copyOf(values);
+        // Kept in the bundle's order: prompts and clarifications list the values as the designer wrote them.
+        values = values == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(values));
         remember = remember != null && remember;
     }
 

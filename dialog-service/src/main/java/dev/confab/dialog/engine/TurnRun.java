@@ -1,39 +1,30 @@
 package dev.confab.dialog.engine;
 
 import dev.confab.bundle.AssistantBundle;
-import dev.confab.bundle.expression.Template;
 import dev.confab.bundle.model.Flow;
 import dev.confab.bundle.model.IntentRole;
-import dev.confab.bundle.model.Response;
 import dev.confab.bundle.model.Slot;
 import dev.confab.bundle.model.Step;
 import dev.confab.contracts.event.ConversationEnded;
 import dev.confab.contracts.event.FlowChange;
-import dev.confab.contracts.event.GenerationTask;
 import dev.confab.contracts.event.MessageUnderstood;
 import dev.confab.dialog.engine.SlotFiller.Candidate;
 import dev.confab.dialog.engine.SlotFiller.Reading;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * One run of the engine over a conversation's state: decides which flow or repair pattern handles an input, then
- * runs steps until the bot has to wait — for the user's answer, for knowledge or generation, for an action.
+ * One run of the engine over a conversation's state: decides which flow or repair pattern handles an input; the
+ * {@link FlowRunner} then runs steps until the bot has to wait.
  */
 final class TurnRun {
 
-    /** A flow whose branches loop forever stops here rather than hanging the conversation. */
-    private static final int MAX_STEPS_PER_RUN = 200;
     private static final Pattern CORRECTION_CUE = Pattern.compile(
             "\\b(no|not|actually|sorry|i meant|i mean|change|instead|wrong|make it|rather|correction)\\b",
             Pattern.CASE_INSENSITIVE);
@@ -44,20 +35,21 @@ final class TurnRun {
     private final AssistantBundle bundle;
     private final DialogueState state;
     private final String turnId;
-    private final List<Output> outputs = new ArrayList<>();
+    private final FlowRunner flows;
     private MessageUnderstood message;
-    private boolean awaiting;
 
     TurnRun(AssistantBundle bundle, DialogueState state, String turnId) {
         this.bundle = bundle;
         this.state = state;
         this.turnId = turnId;
+        this.flows = new FlowRunner(bundle, state, turnId);
     }
 
     // ---- inputs ------------------------------------------------------------------------------------------------
 
     TurnResult message(MessageUnderstood understood, Instant at) {
         message = understood;
+        flows.heard(understood);
         boolean first = state.userTurns == 0;
         boolean timedOut = state.lastUserTurnAt != null && Duration.between(state.lastUserTurnAt, at)
                 .compareTo(Duration.ofMinutes(bundle.assistant().settings().inactivityTimeoutMinutes())) > 0;
@@ -67,20 +59,20 @@ final class TurnRun {
             state.channel = understood.channel();
         }
         if (state.withAgent) {
-            return finish();
+            return flows.finish();
         }
         String intent = understood.outOfScope() || understood.intents().isEmpty()
                 ? null
                 : understood.intents().get(0).intent();
         if (timedOut) {
-            closeEverything(FlowChange.CANCELLED);
-            push(Frame.of("pattern_session_timeout"));
-            runStack();
+            flows.closeEverything(FlowChange.CANCELLED);
+            flows.push(Frame.of("pattern_session_timeout"));
+            flows.runStack();
         } else if (first) {
-            push(Frame.of("pattern_session_start"));
-            runStack();
+            flows.push(Frame.of("pattern_session_start"));
+            flows.runStack();
             if (roleOf(intent) == IntentRole.GREET) {
-                return finish();
+                return flows.finish();
             }
         }
         Pending pending = state.pending;
@@ -94,62 +86,62 @@ final class TurnRun {
             }
         }
         if (pending != null && pending.kind() == Pending.Kind.HANDOFF_OFFER && answeredOffer(intent)) {
-            return finish();
+            return flows.finish();
         }
         handle(intent, ambiguous);
-        return finish();
+        return flows.finish();
     }
 
     /** Generation has answered from knowledge (or made small talk); the flow that asked goes on. */
     TurnResult knowledgeAnswered() {
-        if (resumable(Pending.Kind.KNOWLEDGE)) {
+        if (flows.resumable(Pending.Kind.KNOWLEDGE)) {
             state.top().step++;
-            runStack();
+            flows.runStack();
         }
-        return finish();
+        return flows.finish();
     }
 
     /** Generation has written what a generate step asked for. */
     TurnResult generated(String text) {
         Pending pending = state.pending;
-        if (resumable(Pending.Kind.GENERATION)) {
+        if (flows.resumable(Pending.Kind.GENERATION)) {
             // The model's answer is typed like a user's: an answer the slot cannot take leaves it unset.
             Slot slot = pending.slot() == null ? null : bundle.slots().get(pending.slot());
-            String value = slot == null ? null : SlotFiller.fromGeneration(slot, text, currency());
+            String value = slot == null ? null : SlotFiller.fromGeneration(slot, text, flows.currency());
             if (value != null) {
-                setSlot(pending.slot(), value, false, "generation");
+                flows.setSlot(pending.slot(), value, false, "generation");
             }
             state.top().step++;
-            runStack();
+            flows.runStack();
         }
-        return finish();
+        return flows.finish();
     }
 
     /** An action has answered ({@code values}: slot → value from its result) or failed. */
     TurnResult actionDone(Map<String, String> values, boolean failed) {
-        if (!resumable(Pending.Kind.ACTION)) {
-            return finish();
+        if (!flows.resumable(Pending.Kind.ACTION)) {
+            return flows.finish();
         }
         Frame frame = state.top();
         if (failed) {
-            Step.CallAction call = (Step.CallAction) flow(frame).steps().get(frame.step);
-            Map<String, String> context = Map.of("flow", describe(frame.flow));
-            popFlow(frame, FlowChange.FAILED);
-            say(bundle.actions().get(call.action()).onError(), context);
+            Step.CallAction call = (Step.CallAction) flows.flow(frame).steps().get(frame.step);
+            Map<String, String> context = Map.of("flow", flows.describe(frame.flow));
+            flows.popFlow(frame, FlowChange.FAILED);
+            flows.say(bundle.actions().get(call.action()).onError(), context);
         } else {
-            values.forEach((slot, value) -> setSlot(slot, value, false, "action"));
+            values.forEach((slot, value) -> flows.setSlot(slot, value, false, "action"));
             frame.step++;
         }
-        runStack();
-        return finish();
+        flows.runStack();
+        return flows.finish();
     }
 
     /** The human agent gave the conversation back. */
     TurnResult agentReturned() {
         state.withAgent = false;
-        closeEverything(FlowChange.CANCELLED);
-        say("handoff_ended", Map.of());
-        return finish();
+        flows.closeEverything(FlowChange.CANCELLED);
+        flows.say("handoff_ended", Map.of());
+        return flows.finish();
     }
 
     // ---- deciding what handles a message -----------------------------------------------------------------------
@@ -165,13 +157,13 @@ final class TurnRun {
             return;
         }
         if (role == IntentRole.GOODBYE) {
-            closeEverything(FlowChange.CANCELLED);
-            say("goodbye", Map.of());
-            outputs.add(new Output.End(ConversationEnded.Reason.GOODBYE));
+            flows.closeEverything(FlowChange.CANCELLED);
+            flows.say("goodbye", Map.of());
+            flows.emit(new Output.End(ConversationEnded.Reason.GOODBYE));
             return;
         }
         Frame top = state.top();
-        Step.Collect asked = top == null ? null : currentCollect(top);
+        Step.Collect asked = top == null ? null : flows.currentCollect(top);
         if (asked != null && answer(top, asked, intent, role, ambiguous)) {
             return;
         }
@@ -179,7 +171,7 @@ final class TurnRun {
             return;
         }
         if (role == IntentRole.CHITCHAT || role == IntentRole.GREET) {
-            interruptTop();
+            flows.interruptTop();
             chitchat(intent);
             return;
         }
@@ -189,13 +181,13 @@ final class TurnRun {
         if (intent != null && role == IntentRole.TASK) {
             state.consecutiveFallbacks = 0;
             Optional<Flow> flow = bundle.flowTriggeredBy(intent);
-            interruptTop();
-            if (flow.isPresent() && !onStack(flow.get().name())) {
-                startFlow(flow.get());
+            flows.interruptTop();
+            if (flow.isPresent() && !flows.onStack(flow.get().name())) {
+                flows.startFlow(flow.get());
             } else if (flow.isEmpty()) {
-                push(Frame.of("pattern_knowledge_answer"));
+                flows.push(Frame.of("pattern_knowledge_answer"));
             }
-            runStack();
+            flows.runStack();
             return;
         }
         if (asked != null) {
@@ -213,7 +205,7 @@ final class TurnRun {
         }
         Slot slot = bundle.slots().get(asked.slot());
         Optional<String> value = SlotFiller.value(slot, message, role, reading(frame, intent, role, ambiguous),
-                currency());
+                flows.currency());
         if (value.isEmpty()) {
             return false;
         }
@@ -221,11 +213,11 @@ final class TurnRun {
             invalid(frame, asked, slot);
             return true;
         }
-        setSlot(asked.slot(), value.get(), false, "user");
+        flows.setSlot(asked.slot(), value.get(), false, "user");
         frame.attempts = 0;
         frame.step++;
         state.consecutiveFallbacks = 0;
-        runStack();
+        flows.runStack();
         return true;
     }
 
@@ -239,7 +231,7 @@ final class TurnRun {
             if (frame.pattern()) {
                 continue;
             }
-            List<Step> steps = flow(frame).steps();
+            List<Step> steps = flows.flow(frame).steps();
             for (int i = Math.min(frame.step, steps.size() - 1); i >= 0; i--) {
                 if (steps.get(i) instanceof Step.Collect collect && state.slots.containsKey(collect.slot())) {
                     Optional<String> corrected = correction(collect.slot());
@@ -255,7 +247,7 @@ final class TurnRun {
 
     private Optional<String> correction(String slotName) {
         String current = state.slots.get(slotName);
-        return SlotFiller.candidates(bundle.slots().get(slotName), message, null, Reading.CORRECTING, currency())
+        return SlotFiller.candidates(bundle.slots().get(slotName), message, null, Reading.CORRECTING, flows.currency())
                 .stream()
                 .filter(candidate -> !candidate.value().equalsIgnoreCase(current))
                 .filter(candidate -> !negated(candidate))
@@ -268,17 +260,17 @@ final class TurnRun {
         while (state.stack.size() > index + 1) {
             Frame above = state.stack.remove(state.stack.size() - 1);
             if (!above.pattern()) {
-                outputs.add(new Output.FlowEvent(above.flow, FlowChange.CANCELLED, state.depth()));
+                flows.emit(new Output.FlowEvent(above.flow, FlowChange.CANCELLED, state.depth()));
             }
         }
-        setSlot(slot, value, true, "user");
+        flows.setSlot(slot, value, true, "user");
         frame.step = Math.min(frame.step, collectStep + 1);
         frame.attempts = 0;
         Frame pattern = Frame.of("pattern_correction");
-        pattern.context.put("slot", describeSlot(slot));
+        pattern.context.put("slot", flows.describeSlot(slot));
         pattern.context.put("value", value);
-        push(pattern);
-        runStack();
+        flows.push(pattern);
+        flows.runStack();
     }
 
     private boolean negated(Candidate candidate) {
@@ -293,30 +285,30 @@ final class TurnRun {
             }
         }
         if (target == null) {
-            say("nothing_to_cancel", Map.of());
+            flows.say("nothing_to_cancel", Map.of());
             return;
         }
-        String described = describe(target.flow);
+        String described = flows.describe(target.flow);
         while (state.top() != target) {
             state.stack.remove(state.stack.size() - 1);
         }
-        popFlow(target, FlowChange.CANCELLED);
+        flows.popFlow(target, FlowChange.CANCELLED);
         Frame pattern = Frame.of("pattern_cancel");
         pattern.context.put("flow", described);
-        push(pattern);
-        runStack();
+        flows.push(pattern);
+        flows.runStack();
     }
 
     private void skip(Frame frame, Step.Collect asked) {
         if (!asked.optional()) {
-            say("cannot_skip", Map.of("slot", describeSlot(asked.slot()), "flow", describe(frame.flow)));
-            ask(frame, asked);
+            flows.say("cannot_skip", Map.of("slot", flows.describeSlot(asked.slot()), "flow", flows.describe(frame.flow)));
+            flows.ask(frame, asked);
             return;
         }
         frame.step++;
         frame.attempts = 0;
-        push(Frame.of("pattern_skip"));
-        runStack();
+        flows.push(Frame.of("pattern_skip"));
+        flows.runStack();
     }
 
     private void invalid(Frame frame, Step.Collect asked, Slot slot) {
@@ -327,8 +319,8 @@ final class TurnRun {
         String response = slot.validation() != null && slot.validation().response() != null
                 ? slot.validation().response()
                 : "invalid_value";
-        say(response, Map.of("slot", describeSlot(asked.slot())));
-        ask(frame, asked);
+        flows.say(response, Map.of("slot", flows.describeSlot(asked.slot())));
+        flows.ask(frame, asked);
     }
 
     private void reask(Frame frame, Step.Collect asked) {
@@ -336,16 +328,16 @@ final class TurnRun {
             collectFailed(frame, asked);
             return;
         }
-        ask(frame, asked);
+        flows.ask(frame, asked);
     }
 
     private void collectFailed(Frame frame, Step.Collect asked) {
         Frame pattern = Frame.of("pattern_collect_failed");
-        pattern.context.put("slot", describeSlot(asked.slot()));
-        pattern.context.put("flow", describe(frame.flow));
-        popFlow(frame, FlowChange.FAILED);
-        push(pattern);
-        runStack();
+        pattern.context.put("slot", flows.describeSlot(asked.slot()));
+        pattern.context.put("flow", flows.describe(frame.flow));
+        flows.popFlow(frame, FlowChange.FAILED);
+        flows.push(pattern);
+        flows.runStack();
     }
 
     /** Small talk: the intent's own response, else the role's ({@code greet}), else the SLM within the persona. */
@@ -353,13 +345,13 @@ final class TurnRun {
         String response = "chitchat_" + intent;
         String byRole = roleOf(intent).name().toLowerCase(Locale.ROOT);
         if (bundle.responses().containsKey(response)) {
-            say(response, Map.of());
+            flows.say(response, Map.of());
         } else if (bundle.responses().containsKey(byRole)) {
-            say(byRole, Map.of());
+            flows.say(byRole, Map.of());
         } else {
-            push(Frame.of("pattern_chitchat"));
+            flows.push(Frame.of("pattern_chitchat"));
         }
-        runStack();
+        flows.runStack();
     }
 
     private boolean clarify() {
@@ -372,9 +364,9 @@ final class TurnRun {
             return false;
         }
         Frame pattern = Frame.of("pattern_clarification");
-        pattern.context.put("options", describeIntent(options.get(0)) + " or " + describeIntent(options.get(1)));
-        push(pattern);
-        runStack();
+        pattern.context.put("options", flows.describeIntent(options.get(0)) + " or " + flows.describeIntent(options.get(1)));
+        flows.push(pattern);
+        flows.runStack();
         state.pending = new Pending(Pending.Kind.CLARIFICATION, turnId, options, null, false);
         return true;
     }
@@ -395,13 +387,13 @@ final class TurnRun {
 
     private void cannotHandle() {
         if (++state.consecutiveFallbacks >= bundle.assistant().settings().fallbacksBeforeHandoff()) {
-            say("handoff_offer", Map.of());
+            flows.say("handoff_offer", Map.of());
             state.pending = Pending.of(Pending.Kind.HANDOFF_OFFER, turnId);
             return;
         }
-        interruptTop();
-        push(Frame.of("pattern_cannot_handle"));
-        runStack();
+        flows.interruptTop();
+        flows.push(Frame.of("pattern_cannot_handle"));
+        flows.runStack();
     }
 
     /** Whether the message answered the offer of a human; a message about something else is handled as usual. */
@@ -413,8 +405,8 @@ final class TurnRun {
         }
         if (role == IntentRole.DENY) {
             state.consecutiveFallbacks = 0;
-            say("handoff_declined", Map.of());
-            runStack();
+            flows.say("handoff_declined", Map.of());
+            flows.runStack();
             return true;
         }
         return false;
@@ -423,292 +415,12 @@ final class TurnRun {
     private void handOffByPattern(String reason) {
         Frame pattern = Frame.of("pattern_handoff");
         pattern.context.put("reason", reason);
-        push(pattern);
-        runStack();
-    }
-
-    // ---- running steps -----------------------------------------------------------------------------------------
-
-    private void runStack() {
-        int steps = 0;
-        while (!awaiting && !state.withAgent && state.top() != null) {
-            Frame frame = state.top();
-            Flow flow = bundle.flows().get(frame.flow);
-            if (flow == null || ++steps > MAX_STEPS_PER_RUN) {
-                popFlow(frame, FlowChange.FAILED);
-                continue;
-            }
-            if (frame.interrupted) {
-                resume(frame);
-                continue;
-            }
-            if (frame.step >= flow.steps().size()) {
-                popFlow(frame, FlowChange.COMPLETED);
-                continue;
-            }
-            if (run(frame, flow.steps().get(frame.step))) {
-                return;
-            }
-        }
-    }
-
-    /** Runs one step; {@code true} when the bot now waits. */
-    private boolean run(Frame frame, Step step) {
-        if (step instanceof Step.Collect collect) {
-            if (state.slots.containsKey(collect.slot())) {
-                frame.step++;
-                return false;
-            }
-            ask(frame, collect);
-            return true;
-        }
-        if (step instanceof Step.SetSlots set) {
-            set.values().forEach((slot, value) -> setSlot(slot, value == null ? null : value.toString(), false, "flow"));
-        } else if (step instanceof Step.Branch branch) {
-            jump(frame, branch);
-            return false;
-        } else if (step instanceof Step.Respond respond) {
-            say(respond.response(), frame.context);
-        } else if (step instanceof Step.CallAction call) {
-            Map<String, String> values = new LinkedHashMap<>();
-            bundle.actions().get(call.action()).send().forEach(slot -> values.put(slot, state.slots.get(slot)));
-            outputs.add(new Output.CallAction(call.action(), values));
-            return await(Pending.of(Pending.Kind.ACTION, turnId));
-        } else if (step instanceof Step.Generate generate) {
-            String instructions = render(generate.prompt(), frame.context);
-            if (generate.slot() != null) {
-                instructions += " " + SlotFiller.answerFormat(bundle.slots().get(generate.slot()));
-            }
-            outputs.add(new Output.Generate(generate.slot() == null ? GenerationTask.SMALL_TALK : GenerationTask.CLASSIFY,
-                    instructions, generate.slot()));
-            return await(new Pending(Pending.Kind.GENERATION, turnId, List.of(), generate.slot(), false));
-        } else if (step instanceof Step.SearchKnowledge search) {
-            String query = search.query() == null ? lastUserText() : render(search.query(), frame.context);
-            boolean smallTalk = "pattern_cannot_handle".equals(frame.flow);
-            outputs.add(new Output.SearchKnowledge(query, smallTalk));
-            return await(new Pending(Pending.Kind.KNOWLEDGE, turnId, List.of(), null, smallTalk));
-        } else if (step instanceof Step.Link link) {
-            popFlow(frame, FlowChange.COMPLETED);
-            startFlow(bundle.flows().get(link.flow()));
-            return false;
-        } else if (step instanceof Step.Call call) {
-            frame.step++;
-            startFlow(bundle.flows().get(call.flow()));
-            return false;
-        } else if (step instanceof Step.Handoff handoff) {
-            frame.step++;
-            String reason = frame.context.getOrDefault("reason", handoff.reason());
-            outputs.add(new Output.HandOff(reason, activeFlowDescription()));
-            state.withAgent = true;
-            return true;
-        }
-        frame.step++;
-        return false;
-    }
-
-    private void jump(Frame frame, Step.Branch branch) {
-        for (Step.Case branchCase : branch.cases()) {
-            if (branchCase.when() == null || branchCase.when().test(state.slots::get)) {
-                frame.step = Step.Case.END.equals(branchCase.target())
-                        ? flow(frame).steps().size()
-                        : flow(frame).indexOf(branchCase.target()).orElseThrow();
-                return;
-            }
-        }
-        frame.step++;
-    }
-
-    private void ask(Frame frame, Step.Collect collect) {
-        say(collect.ask() == null ? "ask_" + collect.slot() : collect.ask(), frame.context);
-    }
-
-    private void resume(Frame frame) {
-        frame.interrupted = false;
-        outputs.add(new Output.FlowEvent(frame.flow, FlowChange.RESUMED, state.depth()));
-        Frame pattern = Frame.of("pattern_resume");
-        pattern.context.put("flow", describe(frame.flow));
-        push(pattern);
-    }
-
-    private boolean await(Pending pending) {
-        state.pending = pending;
-        awaiting = true;
-        return true;
-    }
-
-    private boolean resumable(Pending.Kind kind) {
-        Pending pending = state.pending;
-        // A result for an older turn arrives after the user has moved on: it is said, but resumes nothing.
-        if (pending == null || pending.kind() != kind || !pending.turnId().equals(turnId) || state.top() == null) {
-            return false;
-        }
-        state.pending = null;
-        return true;
-    }
-
-    // ---- stack and slots ---------------------------------------------------------------------------------------
-
-    private void startFlow(Flow flow) {
-        Frame frame = Frame.of(flow.name());
-        push(frame);
-        outputs.add(new Output.FlowEvent(flow.name(), FlowChange.STARTED, state.depth()));
-        if (message == null) {
-            return;
-        }
-        // Values given before they are asked for ("block my card ending 1234") are taken now.
-        for (Step step : flow.steps()) {
-            if (step instanceof Step.Collect collect && !state.slots.containsKey(collect.slot())) {
-                Slot slot = bundle.slots().get(collect.slot());
-                SlotFiller.value(slot, message, null, Reading.MENTIONED, currency())
-                        .filter(value -> SlotFiller.valid(slot, value))
-                        .ifPresent(value -> setSlot(collect.slot(), value, false, "user"));
-            }
-        }
-    }
-
-    private void push(Frame frame) {
-        state.stack.add(frame);
-    }
-
-    private void popFlow(Frame frame, FlowChange change) {
-        state.stack.remove(frame);
-        if (frame.pattern()) {
-            return;
-        }
-        outputs.add(new Output.FlowEvent(frame.flow, change, state.depth()));
-        forgetSlotsOf(frame.flow);
-    }
-
-    /** A finished flow's slots are not reused by the next flow, unless a flow still running uses them. */
-    private void forgetSlotsOf(String flowName) {
-        Set<String> stillNeeded = new HashSet<>();
-        state.stack.forEach(other -> stillNeeded.addAll(slotsWrittenBy(other.flow)));
-        slotsWrittenBy(flowName).stream()
-                .filter(slot -> !stillNeeded.contains(slot) && !bundle.slots().get(slot).remember())
-                .forEach(state.slots::remove);
-    }
-
-    /** The slots a flow's steps fill: questions, fixed values, action results and generated values. */
-    private Set<String> slotsWrittenBy(String flowName) {
-        Set<String> slots = new HashSet<>();
-        Flow flow = bundle.flows().get(flowName);
-        if (flow == null) {
-            return slots;
-        }
-        for (Step step : flow.steps()) {
-            if (step instanceof Step.Collect collect) {
-                slots.add(collect.slot());
-            } else if (step instanceof Step.SetSlots set) {
-                slots.addAll(set.values().keySet());
-            } else if (step instanceof Step.CallAction call) {
-                slots.addAll(bundle.actions().get(call.action()).result().values());
-            } else if (step instanceof Step.Generate generate && generate.slot() != null) {
-                slots.add(generate.slot());
-            }
-        }
-        return slots;
-    }
-
-    private void closeEverything(FlowChange change) {
-        while (state.top() != null) {
-            popFlow(state.top(), change);
-        }
-        state.pending = null;
-    }
-
-    private void interruptTop() {
-        Frame top = state.top();
-        if (top != null && !top.pattern() && !top.interrupted) {
-            top.interrupted = true;
-            outputs.add(new Output.FlowEvent(top.flow, FlowChange.INTERRUPTED, state.depth()));
-        }
-    }
-
-    private void setSlot(String slot, String value, boolean corrected, String source) {
-        String previous = value == null ? state.slots.remove(slot) : state.slots.put(slot, value);
-        outputs.add(new Output.SlotChanged(slot, value, previous, corrected, source));
-    }
-
-    // ---- saying things -----------------------------------------------------------------------------------------
-
-    private void say(String responseName, Map<String, String> context) {
-        Response response = bundle.responses().get(responseName);
-        if (response == null) {
-            return;
-        }
-        // Variations take turns, so a question asked again is asked differently.
-        int times = state.said.merge(responseName, 1, Integer::sum) - 1;
-        String template = response.text().get(times % response.text().size());
-        String text = render(template, context);
-        Integer limit = state.channel == null ? null : response.maxChars().get(state.channel);
-        if (limit != null && text.length() > limit) {
-            text = text.substring(0, limit - 1).strip() + "…";
-        }
-        outputs.add(new Output.Say(text, responseName));
-    }
-
-    private String render(String template, Map<String, String> context) {
-        return Template.render(template, name -> {
-            if (context.containsKey(name)) {
-                return context.get(name);
-            }
-            if ("assistant".equals(name)) {
-                return bundle.assistant().name();
-            }
-            if ("persona".equals(name)) {
-                return bundle.assistant().persona().name();
-            }
-            return state.slots.get(name);
-        });
-    }
-
-    private String describe(String flowName) {
-        Flow flow = bundle.flows().get(flowName);
-        return flow == null ? flowName.replace('_', ' ') : flow.description();
-    }
-
-    private String describeSlot(String slotName) {
-        Slot slot = bundle.slots().get(slotName);
-        return slot != null && slot.description() != null ? slot.description() : slotName.replace('_', ' ');
-    }
-
-    private String describeIntent(String intent) {
-        Optional<Flow> flow = bundle.flowTriggeredBy(intent);
-        if (flow.isPresent()) {
-            return flow.get().description();
-        }
-        var definition = bundle.intents().get(intent);
-        return definition != null && definition.description() != null
-                ? definition.description()
-                : intent.replace('_', ' ');
-    }
-
-    private String activeFlowDescription() {
-        for (int f = state.stack.size() - 1; f >= 0; f--) {
-            if (!state.stack.get(f).pattern()) {
-                return state.stack.get(f).flow;
-            }
-        }
-        return null;
+        flows.push(pattern);
+        flows.runStack();
     }
 
     // ---- helpers -----------------------------------------------------------------------------------------------
 
-    private Step.Collect currentCollect(Frame frame) {
-        Flow flow = bundle.flows().get(frame.flow);
-        if (flow == null || frame.step >= flow.steps().size()) {
-            return null;
-        }
-        Step step = flow.steps().get(frame.step);
-        return step instanceof Step.Collect collect && !state.slots.containsKey(collect.slot()) ? collect : null;
-    }
-
-    /**
-     * How much of an answer to read into the question asked. Short answers ("£50", "yesterday", "at a cash
-     * machine") often look like some other intent to the NLU, so only an unambiguous intent of another flow turns a
-     * typed value into a mere mention; anything that is not clearly about this question still fills it with a
-     * typed value, but not with the whole text or a yes/no.
-     */
     private Reading reading(Frame frame, String intent, IntentRole role, boolean ambiguous) {
         Optional<Flow> other = intent == null ? Optional.empty() : bundle.flowTriggeredBy(intent);
         if (!ambiguous && role == IntentRole.TASK && other.isPresent() && !other.get().name().equals(frame.flow)) {
@@ -722,27 +434,7 @@ final class TurnRun {
         return Reading.ASKED;
     }
 
-    private boolean onStack(String flowName) {
-        return state.stack.stream().anyMatch(frame -> frame.flow.equals(flowName));
-    }
-
-    private Flow flow(Frame frame) {
-        return bundle.flows().get(frame.flow);
-    }
-
     private IntentRole roleOf(String intent) {
         return intent == null ? null : bundle.roleOf(intent);
-    }
-
-    private String currency() {
-        return bundle.assistant().settings().currency();
-    }
-
-    private String lastUserText() {
-        return message == null ? "" : message.text();
-    }
-
-    private TurnResult finish() {
-        return new TurnResult(outputs, awaiting);
     }
 }
