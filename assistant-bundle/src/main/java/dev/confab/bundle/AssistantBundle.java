@@ -11,6 +11,8 @@ import dev.confab.bundle.model.KnowledgeSource;
 import dev.confab.bundle.model.Response;
 import dev.confab.bundle.model.Slot;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,13 +29,14 @@ public record AssistantBundle(Assistant assistant, Map<String, Intent> intents, 
                               Map<String, String> files) {
 
     public AssistantBundle {
-        intents = Map.copyOf(intents);
-        slots = Map.copyOf(slots);
-        flows = Map.copyOf(flows);
-        responses = Map.copyOf(responses);
-        actions = Map.copyOf(actions);
+        // In the order the files define them, so training and anything else that walks them is repeatable.
+        intents = ordered(intents);
+        slots = ordered(slots);
+        flows = ordered(flows);
+        responses = ordered(responses);
+        actions = ordered(actions);
         knowledge = List.copyOf(knowledge);
-        files = Map.copyOf(files);
+        files = ordered(files);
     }
 
     public String id() {
@@ -49,6 +52,10 @@ public record AssistantBundle(Assistant assistant, Map<String, Intent> intents, 
         return flows.values().stream()
                 .filter(flow -> flow.triggers().contains(intent))
                 .findFirst();
+    }
+
+    private static <V> Map<String, V> ordered(Map<String, V> map) {
+        return Collections.unmodifiableMap(new LinkedHashMap<>(map));
     }
 
     /** The role of an intent; intents the bundle does not define are tasks. */

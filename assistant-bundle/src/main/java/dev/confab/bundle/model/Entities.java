@@ -1,5 +1,7 @@
 package dev.confab.bundle.model;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -15,8 +17,8 @@ public record Entities(String region, Map<String, Map<String, List<String>>> loo
                        List<String> model) {
 
     public Entities {
-        lookups = lookups == null ? Map.of() : Map.copyOf(lookups);
-        patterns = patterns == null ? Map.of() : Map.copyOf(patterns);
+        lookups = lookups == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(lookups));
+        patterns = patterns == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(patterns));
         model = model == null ? List.of() : List.copyOf(model);
     }
 
