@@ -22,6 +22,11 @@ public record TurnResult(List<Output> outputs, boolean awaiting) {
         return new TurnResult(all, next.awaiting);
     }
 
+    /** Whether the turn decided something of this kind. */
+    public boolean has(Class<? extends Output> kind) {
+        return outputs.stream().anyMatch(kind::isInstance);
+    }
+
     /** The action the turn waits for, when its last decision was to call one. */
     public Optional<Output.CallAction> pendingAction() {
         if (!awaiting || outputs.isEmpty() || !(outputs.get(outputs.size() - 1) instanceof Output.CallAction call)) {

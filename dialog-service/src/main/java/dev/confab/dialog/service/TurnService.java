@@ -21,6 +21,7 @@ import dev.confab.dialog.TranscriptEntry;
 import dev.confab.dialog.config.DialogConfig;
 import dev.confab.dialog.engine.DialogueEngine;
 import dev.confab.dialog.engine.DialogueState;
+import dev.confab.dialog.engine.Output;
 import dev.confab.dialog.engine.Pending;
 import dev.confab.dialog.engine.TurnResult;
 import dev.confab.dialog.repository.ConversationRepository;
@@ -207,7 +208,7 @@ public class TurnService {
         return conversations.flush()
                 .chain(() -> memory.remember(conversation, bundle, result))
                 .chain(() -> memory.refreshSummary(conversation, bundle, state))
-                .chain(refreshed -> history(conversation, bundle)
+                .chain(refreshed -> historyIf(refreshed || result.has(Output.Generate.class), conversation, bundle)
                         .invoke(history -> {
                             if (refreshed) {
                                 turn.add(new GenerationRequested(GenerationTask.SUMMARIZE, history, List.of(),
@@ -215,9 +216,10 @@ public class TurnService {
                                         true, false, conversation.summary));
                             }
                         }))
-                .chain(history -> handoffSummary(conversation, state).map(summary -> turn.outputs(result, state,
-                        history, new TurnEvents.HandoffContext(summary, transcriptUrl(conversation)),
-                        config.retrievalTopK())))
+                .chain(history -> handoffSummaryIf(result.has(Output.HandOff.class), conversation, state)
+                        .map(summary -> turn.outputs(result, state, history,
+                                new TurnEvents.HandoffContext(summary, transcriptUrl(conversation)),
+                                config.retrievalTopK())))
                 .chain(ready -> persistAll(ready.entries())
                         .chain(() -> store(conversation, ready.events())));
     }
@@ -252,8 +254,16 @@ public class TurnService {
                 .map(entries -> entries.stream().map(TranscriptEntry::toChatTurn).toList());
     }
 
-    /** An extractive summary for the agent, as of now: what the user has said and what is known. */
-    private Uni<String> handoffSummary(Conversation conversation, DialogueState state) {
+    /** The prompt's window of recent messages, read only when the turn asks the SLM for something. */
+    private Uni<List<ChatTurn>> historyIf(boolean needed, Conversation conversation, AssistantBundle bundle) {
+        return needed ? history(conversation, bundle) : Uni.createFrom().item(List.of());
+    }
+
+    /** An extractive summary for the agent, as of now, read only when the turn hands over. */
+    private Uni<String> handoffSummaryIf(boolean needed, Conversation conversation, DialogueState state) {
+        if (!needed) {
+            return Uni.createFrom().nullItem();
+        }
         return transcript.lastEntries(conversation.id, SUMMARY_MESSAGES)
                 .map(entries -> MemoryService.extractive(entries, state));
     }

@@ -53,6 +53,7 @@ public class BankApiTestServer implements QuarkusTestResourceLifecycleManager {
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         REQUESTS.add(exchange.getRequestHeaders().getFirst("Authorization") + " " + body);
         try {
+            // A slow bank is the behaviour under test (the "one moment" reply), not a way to wait for something.
             Thread.sleep(delay.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -5,6 +5,7 @@ import dev.confab.contracts.event.Envelope;
 import dev.confab.contracts.kafka.EnvelopeDeserializer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 
 /**
  * Follows the public conversation events and the handoff topic from their current end, per conversation, so
@@ -25,6 +27,7 @@ final class ConversationEvents implements AutoCloseable {
 
     private final KafkaConsumer<String, Envelope> consumer;
     private final Map<String, List<Envelope>> byConversation = new ConcurrentHashMap<>();
+    private final Object arrived = new Object();
     private final Thread poller;
     private volatile boolean running = true;
 
@@ -46,18 +49,44 @@ final class ConversationEvents implements AutoCloseable {
         poller.start();
     }
 
-    /** The events of a conversation seen so far, in order. */
-    List<Envelope> of(String conversationId) {
+    /**
+     * Checks a conversation's events each time new ones arrive, until the check finds nothing wrong or the time is
+     * up; returns what the last check found wrong.
+     */
+    List<String> await(String conversationId, Function<List<Envelope>, List<String>> check, Duration timeout)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (arrived) {
+            List<String> failures = check.apply(of(conversationId));
+            while (!failures.isEmpty()) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return failures;
+                }
+                arrived.wait(Math.max(1, left / 1_000_000));
+                failures = check.apply(of(conversationId));
+            }
+            return failures;
+        }
+    }
+
+    private List<Envelope> of(String conversationId) {
         return List.copyOf(byConversation.getOrDefault(conversationId, List.of()));
     }
 
     private void poll() {
         try {
             while (running) {
-                for (ConsumerRecord<String, Envelope> record : consumer.poll(Duration.ofMillis(100))) {
+                ConsumerRecords<String, Envelope> records = consumer.poll(Duration.ofMillis(100));
+                for (ConsumerRecord<String, Envelope> record : records) {
                     if (record.value() != null) {
                         byConversation.computeIfAbsent(record.key(), key -> new CopyOnWriteArrayList<>())
                                 .add(record.value());
+                    }
+                }
+                if (!records.isEmpty()) {
+                    synchronized (arrived) {
+                        arrived.notifyAll();
                     }
                 }
             }

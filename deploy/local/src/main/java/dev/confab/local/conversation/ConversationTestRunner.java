@@ -54,22 +54,9 @@ public final class ConversationTestRunner implements AutoCloseable {
                     failures.add(turn.where() + ": no reply matches /" + expected + "/; the bot said " + said);
                 }
             }
-            failures.addAll(checkEvents(conversationId, i + 1, turn));
+            int turnNumber = i + 1;
+            failures.addAll(events.await(conversationId, seen -> compare(seen, turnNumber, turn), EVENTS_WAIT));
         }
-        return failures;
-    }
-
-    private List<String> checkEvents(String conversationId, int turnNumber, ConversationTest.Turn turn)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + EVENTS_WAIT.toNanos();
-        List<String> failures;
-        do {
-            failures = compare(events.of(conversationId), turnNumber, turn);
-            if (failures.isEmpty()) {
-                return failures;
-            }
-            Thread.sleep(50);
-        } while (System.nanoTime() < deadline);
         return failures;
     }
 
