@@ -15,6 +15,8 @@ public final class Topics {
      * {@code conversation.handoffs}), as they were written, with the reason in the {@code dead-letter-reason} header.
      */
     public static final String DIALOG_DEAD_LETTERS = "dialog.dlq";
+    /** Search requests retrieval-service could not process, as they were written, with the reason in a header. */
+    public static final String RETRIEVAL_DEAD_LETTERS = "retrieval.dlq";
     /** NLU results for each user message. */
     public static final String CHAT_UNDERSTOOD = "chat.understood";
     /** Knowledge searches requested by dialog. */
@@ -37,6 +39,11 @@ public final class Topics {
      * bundle release (every file of the bundle). Every service reads it from the start and keeps its part.
      */
     public static final String ASSISTANT_BUNDLES = "assistant.bundles";
+    /**
+     * What happened to knowledge bases: one event per document made searchable. Keyed {@code document:<id>};
+     * not a conversation topic, so other teams can follow ingestion without reading chat traffic.
+     */
+    public static final String KNOWLEDGE_EVENTS = "knowledge.events";
     /** The public, versioned stream of conversation events for other teams. */
     public static final String CONVERSATION_EVENTS = "conversation.events";
 

@@ -2,6 +2,7 @@ package dev.confab.contracts.event;
 
 /** The body of an event; each implementation is one event type of the public contract. */
 public sealed interface EventPayload permits UserMessage, MessageUnderstood, RetrievalRequested, RetrievalPerformed,
-        GenerationRequested, GenerationCompleted, ReplyToken, ReplyMessage, ReplyDone, ConversationStarted, BotMessage, TurnStarted, SlotSet, FlowChanged, ConversationEnded,
-        HandoffRequested, HandoffAccepted, AgentMessage, HandoffEnded, UserForgotten {
+        GenerationRequested, GenerationCompleted, ReplyToken, ReplyMessage, ReplyDone, ConversationStarted, BotMessage,
+        TurnStarted, SlotSet, FlowChanged, ConversationEnded, HandoffRequested, HandoffAccepted, AgentMessage,
+        HandoffEnded, UserForgotten, DocumentIndexed {
 }

@@ -27,7 +27,8 @@ public enum EventType {
     HANDOFF_REQUESTED("handoff.requested", 1, HandoffRequested.class, Topics.HANDOFFS),
     HANDOFF_ACCEPTED("handoff.accepted", 1, HandoffAccepted.class, Topics.HANDOFFS),
     AGENT_MESSAGE("agent.message", 1, AgentMessage.class, Topics.HANDOFFS),
-    HANDOFF_ENDED("handoff.ended", 1, HandoffEnded.class, Topics.HANDOFFS);
+    HANDOFF_ENDED("handoff.ended", 1, HandoffEnded.class, Topics.HANDOFFS),
+    DOCUMENT_INDEXED("knowledge.document.indexed", 1, DocumentIndexed.class, Topics.KNOWLEDGE_EVENTS);
 
     private final String wireName;
     private final int schemaVersion;

@@ -35,7 +35,8 @@ public class ProblemMapper {
         return problem(Response.Status.INTERNAL_SERVER_ERROR, "Internal error", uri);
     }
 
-    private static Response problem(Response.StatusType status, String detail, UriInfo uri) {
+    /** A problem+json response; services use it for the errors only they know. */
+    public static Response problem(Response.StatusType status, String detail, UriInfo uri) {
         Problem body = new Problem("about:blank", status.getReasonPhrase(), status.getStatusCode(), detail,
                 uri.getPath());
         return Response.status(status)

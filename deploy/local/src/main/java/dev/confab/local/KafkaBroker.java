@@ -70,7 +70,8 @@ final class KafkaBroker implements AutoCloseable {
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "3000"))) {
             List<NewTopic> topics = new ArrayList<>();
             Stream.concat(Arrays.stream(EventType.values()).map(EventType::topic),
-                            Stream.of(Topics.CHAT_INBOUND_DEAD_LETTERS, Topics.DIALOG_DEAD_LETTERS))
+                            Stream.of(Topics.CHAT_INBOUND_DEAD_LETTERS, Topics.DIALOG_DEAD_LETTERS,
+                                    Topics.RETRIEVAL_DEAD_LETTERS))
                     .distinct()
                     .forEach(topic -> topics.add(new NewTopic(topic, PARTITIONS, (short) 1)));
             // One partition keeps releases in order; compaction keeps every version's latest record.

@@ -17,7 +17,7 @@ import java.util.List;
 final class LocalPostgres implements AutoCloseable {
 
     /** One database per service that keeps state (architecture §4). */
-    static final List<String> DATABASES = List.of("confab_dialog");
+    static final List<String> DATABASES = List.of("confab_dialog", "confab_retrieval");
 
     private final EmbeddedPostgres postgres;
 

@@ -45,15 +45,21 @@ enum Service {
 
     private List<String> ownSettings(LocalSettings settings) {
         return switch (this) {
-            case DIALOG -> List.of(
-                    "-Dquarkus.datasource.reactive.url=postgresql://127.0.0.1:" + settings.postgresPort()
-                            + "/confab_dialog",
-                    "-Dquarkus.datasource.jdbc.url=jdbc:postgresql://127.0.0.1:" + settings.postgresPort()
-                            + "/confab_dialog",
-                    "-Dquarkus.datasource.username=postgres",
+            case DIALOG -> withDatabase(settings, "confab_dialog",
                     "-Ddialog.public-url=http://localhost:" + port(settings));
+            case RETRIEVAL -> withDatabase(settings, "confab_retrieval",
+                    "-Dretrieval.data-dir=" + settings.workDir().resolve("retrieval"));
             case GENERATION -> List.of("-Dquarkus.langchain4j.ollama.base-url=" + settings.ollamaUrl());
             default -> List.of();
         };
+    }
+
+    private static List<String> withDatabase(LocalSettings settings, String database, String... more) {
+        List<String> arguments = new ArrayList<>(List.of(
+                "-Dquarkus.datasource.reactive.url=postgresql://127.0.0.1:" + settings.postgresPort() + "/" + database,
+                "-Dquarkus.datasource.jdbc.url=jdbc:postgresql://127.0.0.1:" + settings.postgresPort() + "/" + database,
+                "-Dquarkus.datasource.username=postgres"));
+        arguments.addAll(List.of(more));
+        return arguments;
     }
 }

@@ -69,7 +69,11 @@ class LocalSuiteIT {
                     .containsExactly("A", " new", " card", " is", " free.");
             JsonNode message = reply.named("message").get(1).data();
             assertThat(message.path("text").asText()).isEqualTo("A new card is free.");
-            assertThat(message.path("provenance").asText()).isEqualTo("GENERATIVE");
+            assertThat(message.path("provenance").asText())
+                    .as("retrieval found the answer in the bundle's knowledge documents").isEqualTo("RAG");
+            assertThat(message.path("citations").findValuesAsText("url"))
+                    .as("the answer cites the documents it came from").isNotEmpty()
+                    .allSatisfy(url -> assertThat(url).startsWith("https://bank.example/help/"));
             await().atMost(Duration.ofSeconds(30))
                     .until(() -> transcript(settings, CONVERSATION), lines -> lines.size() == 3);
             assertThat(transcript(settings, CONVERSATION)).containsExactly("USER: How much is a new card?",

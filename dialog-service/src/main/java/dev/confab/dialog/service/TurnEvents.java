@@ -33,6 +33,9 @@ import java.util.stream.Collectors;
  */
 final class TurnEvents {
 
+    /** Earlier user messages sent with a knowledge search; the last one or two are what a follow-up refers to. */
+    private static final int SEARCH_CONTEXT = 3;
+
     private final AssistantBundle bundle;
     private final Envelope cause;
     private final String version;
@@ -79,7 +82,7 @@ final class TurnEvents {
             } else if (output instanceof Output.FlowEvent flow) {
                 add(new FlowChanged(flow.flow(), flow.change(), flow.depth()));
             } else if (output instanceof Output.SearchKnowledge search) {
-                add(new RetrievalRequested(search.query(), topK));
+                add(new RetrievalRequested(search.query(), topK, earlierUserMessages(history), List.of()));
             } else if (output instanceof Output.Generate generate) {
                 add(new GenerationRequested(generate.task(), seen, List.of(), fallbackText(), persona(bundle),
                         generate.instructions(), generate.slot() != null, false, summary));
@@ -94,6 +97,16 @@ final class TurnEvents {
             add(new ReplyDone(messages));
         }
         return this;
+    }
+
+    /** What the user said before this turn (the last few messages, oldest first), so retrieval can read a follow-up. */
+    private static List<String> earlierUserMessages(List<ChatTurn> history) {
+        List<String> said = history.stream()
+                .filter(turn -> turn.speaker() == ChatTurn.Speaker.USER)
+                .map(ChatTurn::text)
+                .toList();
+        // The transcript already holds this turn's message, the last one the user said.
+        return said.isEmpty() ? said : said.subList(Math.max(0, said.size() - 1 - SEARCH_CONTEXT), said.size() - 1);
     }
 
     List<Envelope> events() {

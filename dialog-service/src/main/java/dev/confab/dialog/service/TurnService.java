@@ -208,7 +208,8 @@ public class TurnService {
         return conversations.flush()
                 .chain(() -> memory.remember(conversation, bundle, result))
                 .chain(() -> memory.refreshSummary(conversation, bundle, state))
-                .chain(refreshed -> historyIf(refreshed || result.has(Output.Generate.class), conversation, bundle)
+                .chain(refreshed -> historyIf(refreshed || result.has(Output.Generate.class)
+                                || result.has(Output.SearchKnowledge.class), conversation, bundle)
                         .invoke(history -> {
                             if (refreshed) {
                                 turn.add(new GenerationRequested(GenerationTask.SUMMARIZE, history, List.of(),

@@ -148,7 +148,8 @@ class DialogServiceTest {
 
         chat.send("how long do transfers take?", "transfer_timing");
         Envelope search = Conversations.KAFKA.awaitEvents(Topics.RETRIEVAL_REQUESTS, chat.id(), 1).get(0);
-        assertThat(search.payload()).isEqualTo(new RetrievalRequested("how long do transfers take?", 3));
+        assertThat(search.payload()).as("the search carries what the user said before, to read follow-ups")
+                .isEqualTo(new RetrievalRequested("how long do transfers take?", 3, List.of("hello"), List.of()));
         Passage passage = new Passage("transfers", "transfers#1", "Transfers", "https://bank.example/help/transfers",
                 "Transfers to other UK accounts usually arrive within 2 hours.", 0.8);
         Conversations.KAFKA.send(search.next(new RetrievalPerformed("how long do transfers take?", List.of(passage))));

@@ -1,15 +1,29 @@
 package dev.confab.retrieval.messaging;
 
 import dev.confab.contracts.event.Envelope;
+import dev.confab.contracts.event.RetrievalPerformed;
 import dev.confab.contracts.event.RetrievalRequested;
+import dev.confab.contracts.rest.InvalidRequestException;
+import dev.confab.retrieval.service.SearchAnswer;
+import dev.confab.retrieval.service.SearchRequest;
 import dev.confab.retrieval.service.SearchService;
+import dev.confab.retrieval.engine.store.Collection;
+import dev.confab.retrieval.engine.store.StoreUnavailableException;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
+import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.Record;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Outgoing;
 
-/** Answers each search request of {@code chat.retrieval.requests} on {@code chat.retrieval.results}. */
+import java.util.List;
+
+/**
+ * Answers each search request of {@code chat.retrieval.requests} on {@code chat.retrieval.results}, in the asking
+ * conversation's tenant and assistant. A store outage is answered with no passages, so the conversation goes on to
+ * its "I can't find that" reply instead of waiting for a result that never comes.
+ */
 @ApplicationScoped
 public class SearchProcessor {
 
@@ -17,20 +31,41 @@ public class SearchProcessor {
     public static final String RESULTS = "retrieval-results";
 
     private final SearchService search;
+    private final MeterRegistry meters;
 
-    public SearchProcessor(SearchService search) {
+    public SearchProcessor(SearchService search, MeterRegistry meters) {
         this.search = search;
+        this.meters = meters;
     }
 
     /** Returns {@code null}, which skips the record, for anything that is not a search request. */
     @Incoming(REQUESTS)
     @Outgoing(RESULTS)
+    @Blocking
     public Record<String, Envelope> answer(Envelope event) {
         if (event == null || !(event.payload() instanceof RetrievalRequested request)) {
             Log.warnf("Skipping an event that is not a search request: %s", event == null ? "unreadable" : event.type());
             return null;
         }
-        Envelope result = event.next(search.search(request));
+        Envelope result = event.next(answer(event, request));
         return Record.of(result.conversationId(), result);
+    }
+
+    private RetrievalPerformed answer(Envelope event, RetrievalRequested request) {
+        try {
+            SearchAnswer answer = search.search(new Collection(event.tenantId(), event.assistantId()),
+                    new SearchRequest(request.query(), request.topK(), request.context(), request.tags(), List.of(),
+                            null));
+            return new RetrievalPerformed(request.query(), answer.passages());
+        } catch (InvalidRequestException e) {
+            // The contract allows more than this service serves (a larger topK, say); answer rather than stall.
+            Log.warnf("Refusing search of conversation %s: %s", event.conversationId(), e.getMessage());
+            return new RetrievalPerformed(request.query(), List.of());
+        } catch (StoreUnavailableException e) {
+            Log.warnf("Knowledge store unavailable; conversation %s gets no passages: %s", event.conversationId(),
+                    e.getMessage());
+            meters.counter("confab.retrieval.degraded").increment();
+            return new RetrievalPerformed(request.query(), List.of());
+        }
     }
 }

@@ -3,7 +3,6 @@ package dev.confab.nlu.engine.eval;
 import dev.confab.nlu.engine.Example;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -80,8 +79,8 @@ final class Evaluation {
         report.put("slot_precision", slotted ? slots.precision() : null);
         report.put("slot_recall", slotted ? slots.recall() : null);
         report.put("slot_f1", slotted ? slots.f1() : null);
-        report.put("latency_ms_p50", percentile(latencyMillis, 50));
-        report.put("latency_ms_p99", percentile(latencyMillis, 99));
+        report.put("latency_ms_p50", Percentiles.of(latencyMillis, 50));
+        report.put("latency_ms_p99", Percentiles.of(latencyMillis, 99));
         report.put("confusions", confusions.entrySet().stream()
                 .sorted(Map.Entry.<List<String>, Integer>comparingByValue().reversed()
                         .thenComparing(entry -> String.join("|", entry.getKey())))
@@ -148,17 +147,6 @@ final class Evaluation {
             agreeing += gold.get(i).contains(best.get(i)) ? 1 : 0;
         }
         return agreeing;
-    }
-
-    /** Nearest-rank percentile. */
-    static double percentile(double[] values, double percentile) {
-        if (values.length == 0) {
-            return 0;
-        }
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int rank = (int) Math.ceil(percentile / 100 * sorted.length);
-        return sorted[Math.max(0, Math.min(sorted.length, rank) - 1)];
     }
 
     static double ratio(int part, int whole) {

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 /** The {@code --name value} options of the bin/nlu-* commands, checked against what a command knows. */
-final class Options {
+public final class Options {
 
     private Options() {
     }
@@ -13,7 +13,7 @@ final class Options {
     /**
      * @throws IllegalArgumentException naming an unknown option, a missing value or a missing required option
      */
-    static Map<String, String> parse(String[] args, Map<String, String> defaults, List<String> required,
+    public static Map<String, String> parse(String[] args, Map<String, String> defaults, List<String> required,
                                      List<String> optional) {
         Map<String, String> options = new HashMap<>(defaults);
         for (int i = 0; i < args.length; i += 2) {

@@ -1,4 +1,4 @@
-package dev.confab.retrieval.chunk;
+package dev.confab.retrieval.engine.chunk;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,0 +1,59 @@
+package dev.confab.retrieval.engine;
+
+import dev.confab.nlu.engine.SentenceEncoder;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Embeds chunks and queries with the in-process ONNX encoder the NLU uses, in batches, as unit-length vectors so a
+ * dot product is their cosine similarity.
+ */
+public final class Embedder {
+
+    private final SentenceEncoder encoder;
+    private final int batchSize;
+
+    public Embedder(SentenceEncoder encoder, int batchSize) {
+        this.encoder = encoder;
+        this.batchSize = batchSize;
+    }
+
+    public float[] embed(String text) {
+        return normalise(encoder.encode(text));
+    }
+
+    public List<float[]> embedAll(List<String> texts) {
+        List<float[]> vectors = new ArrayList<>(texts.size());
+        for (int from = 0; from < texts.size(); from += batchSize) {
+            for (float[] vector : encoder.encodeAll(texts.subList(from, Math.min(texts.size(), from + batchSize)))) {
+                vectors.add(normalise(vector));
+            }
+        }
+        return vectors;
+    }
+
+    public String model() {
+        return encoder.kind().id();
+    }
+
+    static double dot(float[] a, float[] b) {
+        double sum = 0;
+        for (int i = 0; i < a.length; i++) {
+            sum += a[i] * b[i];
+        }
+        return sum;
+    }
+
+    private static float[] normalise(float[] vector) {
+        double norm = Math.sqrt(dot(vector, vector));
+        if (norm == 0) {
+            return vector;
+        }
+        float[] unit = new float[vector.length];
+        for (int i = 0; i < vector.length; i++) {
+            unit[i] = (float) (vector[i] / norm);
+        }
+        return unit;
+    }
+}
