@@ -48,7 +48,8 @@ enum Service {
             case DIALOG -> withDatabase(settings, "confab_dialog",
                     "-Ddialog.public-url=http://localhost:" + port(settings));
             case RETRIEVAL -> withDatabase(settings, "confab_retrieval",
-                    "-Dretrieval.data-dir=" + settings.workDir().resolve("retrieval"));
+                    "-Dretrieval.data-dir=" + settings.workDir().resolve("retrieval"),
+                    "-Dquarkus.langchain4j.ollama.base-url=" + settings.ollamaUrl());
             case GENERATION -> List.of("-Dquarkus.langchain4j.ollama.base-url=" + settings.ollamaUrl());
             default -> List.of();
         };

@@ -33,6 +33,11 @@ public final class Embedder {
         return vectors;
     }
 
+    /** Length of the vectors this encoder makes, which a Qdrant collection is created with. */
+    public int dimension() {
+        return embed("dimension").length;
+    }
+
     public String model() {
         return encoder.kind().id();
     }

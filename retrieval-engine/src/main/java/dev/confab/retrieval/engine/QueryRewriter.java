@@ -26,7 +26,8 @@ public final class QueryRewriter {
         return context.get(context.size() - 1).strip() + " " + query.strip();
     }
 
-    static boolean followsUp(String query) {
+    /** Whether the question leans on what came before: short, referring ("it", "those") or continuing ("and …"). */
+    public static boolean followsUp(String query) {
         String lower = query.toLowerCase(Locale.ROOT).strip();
         List<String> words = WORD.matcher(lower).results().map(match -> match.group()).toList();
         return words.size() < MIN_SELF_CONTAINED_WORDS

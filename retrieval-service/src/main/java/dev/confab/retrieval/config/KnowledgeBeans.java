@@ -9,6 +9,7 @@ import dev.confab.retrieval.engine.QueryRewriter;
 import dev.confab.retrieval.engine.SearchSettings;
 import dev.confab.retrieval.engine.store.KnowledgeStore;
 import dev.confab.retrieval.engine.store.LuceneKnowledgeStore;
+import dev.confab.retrieval.engine.store.QdrantKnowledgeStore;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
@@ -20,17 +21,22 @@ import jakarta.inject.Singleton;
  */
 public class KnowledgeBeans {
 
+    /** Qdrant when a URL is configured, else the embedded Lucene store; behind a circuit breaker either way. */
     @Produces
     @Singleton
-    KnowledgeStore store(RetrievalConfig config) {
+    KnowledgeStore store(RetrievalConfig config, Embedder embedder) {
+        RetrievalConfig.Qdrant qdrant = config.qdrant();
+        if (qdrant.url().isPresent()) {
+            Log.infof("Knowledge store: Qdrant at %s", qdrant.url().get());
+            return new GuardedStore(QdrantKnowledgeStore.connect(qdrant.url().get(), qdrant.apiKey().orElse(null),
+                    embedder.dimension(), qdrant.timeout()));
+        }
         Log.infof("Knowledge store: embedded Lucene under %s", config.dataDir().toAbsolutePath());
-        return new LuceneKnowledgeStore(config.dataDir());
+        return new GuardedStore(new LuceneKnowledgeStore(config.dataDir()));
     }
 
-    void close(@Disposes KnowledgeStore store) throws Exception {
-        if (store instanceof AutoCloseable closeable) {
-            closeable.close();
-        }
+    void close(@Disposes KnowledgeStore store) {
+        store.close();
     }
 
     @Produces

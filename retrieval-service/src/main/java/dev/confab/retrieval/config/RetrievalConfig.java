@@ -35,6 +35,20 @@ public interface RetrievalConfig {
 
     Qdrant qdrant();
 
+    FollowUps followUps();
+
+    /** How follow-up questions ("and how much is it?") are read before searching. */
+    interface FollowUps {
+
+        /** Ask the SLM to restate a follow-up as a standalone question; the heuristic reader answers otherwise. */
+        @WithDefault("true")
+        boolean slm();
+
+        /** How long a search waits for the SLM's restatement before using the heuristic one. */
+        @WithDefault("2s")
+        Duration slmTimeout();
+    }
+
     /** How documents are cut into chunks. */
     interface Chunking {
 

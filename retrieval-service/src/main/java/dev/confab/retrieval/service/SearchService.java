@@ -1,6 +1,5 @@
 package dev.confab.retrieval.service;
 
-import dev.confab.retrieval.engine.QueryRewriter;
 import dev.confab.retrieval.engine.KnowledgeSearch;
 import dev.confab.retrieval.engine.Hit;
 import dev.confab.contracts.rest.InvalidRequestException;
@@ -26,15 +25,15 @@ public class SearchService {
     private static final int MAX_CONTEXT = 20;
 
     private final KnowledgeSearch search;
-    private final QueryRewriter rewriter;
+    private final FollowUpReader followUps;
     private final KnowledgeStore store;
     private final RetrievalConfig config;
     private final MeterRegistry meters;
 
-    public SearchService(KnowledgeSearch search, QueryRewriter rewriter, KnowledgeStore store,
+    public SearchService(KnowledgeSearch search, FollowUpReader followUps, KnowledgeStore store,
                          RetrievalConfig config, MeterRegistry meters) {
         this.search = search;
-        this.rewriter = rewriter;
+        this.followUps = followUps;
         this.store = store;
         this.config = config;
         this.meters = meters;
@@ -42,7 +41,7 @@ public class SearchService {
 
     public SearchAnswer search(Collection collection, SearchRequest request) {
         requireValid(request);
-        String searchedFor = rewriter.rewrite(request.query(), request.context());
+        String searchedFor = followUps.read(request.query(), request.context());
         int topK = request.topK() == null ? config.search().defaultTopK() : request.topK();
         SearchMode mode = request.mode() == null ? SearchMode.HYBRID : request.mode();
         Timer.Sample sample = Timer.start(meters);

@@ -7,10 +7,12 @@ import dev.confab.contracts.event.RetrievalPerformed;
 import dev.confab.contracts.event.RetrievalRequested;
 import dev.confab.retrieval.SampleAssistant;
 import dev.confab.testsupport.KafkaTestResource;
+import dev.confab.testsupport.OllamaProtocolTestServer;
 import dev.confab.testsupport.PostgresTestResource;
 import dev.confab.testsupport.TopicClient;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -62,6 +64,7 @@ class SearchProcessorTest {
 
     @Test
     void readsAFollowUpInTheLightOfThePreviousMessage() {
+        OllamaProtocolTestServer.shared().replyWith(List.of("How much does a spare physical card cost?"));
         List<Passage> alone = ask(new RetrievalRequested("and how much is it?", 3));
         List<Passage> followingUp = ask(new RetrievalRequested("and how much is it?", 3,
                 List.of("I want a spare physical card"), List.of()));
@@ -69,6 +72,11 @@ class SearchProcessorTest {
         assertThat(followingUp.get(0).text()).contains("A spare physical card costs £6");
         assertThat(alone.isEmpty() || !alone.get(0).text().contains("spare physical card"))
                 .as("without the previous message the question has no topic").isTrue();
+    }
+
+    @AfterEach
+    void resetTheSlm() {
+        OllamaProtocolTestServer.shared().reset();
     }
 
     @Test

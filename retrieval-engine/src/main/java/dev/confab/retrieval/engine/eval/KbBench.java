@@ -2,20 +2,26 @@ package dev.confab.retrieval.engine.eval;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.confab.nlu.engine.Example;
 import dev.confab.nlu.engine.SentenceEncoder;
+import dev.confab.nlu.engine.eval.ExampleFiles;
 import dev.confab.nlu.engine.eval.Options;
 import dev.confab.nlu.engine.eval.Percentiles;
 import dev.confab.retrieval.engine.Embedder;
 import dev.confab.retrieval.engine.store.Collection;
 import dev.confab.retrieval.engine.store.IndexedChunk;
+import dev.confab.retrieval.engine.store.KnowledgeStore;
 import dev.confab.retrieval.engine.store.LuceneKnowledgeStore;
+import dev.confab.retrieval.engine.store.QdrantKnowledgeStore;
 import dev.confab.retrieval.engine.store.SearchMode;
 import dev.confab.retrieval.engine.store.StoreQuery;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +32,7 @@ import java.util.Set;
  * {@code bin/kb-bench}: fills the embedded store with many chunks and measures ingestion throughput and search latency
  * percentiles. Chunk texts and vectors are derived from real BANKING77 utterances (vectors are the encoder's, with
  * noise per chunk), so the store sees a realistic vocabulary and vector distribution without embedding 100k texts on
- * two cores; the encoder's own throughput is measured apart.
+ * two cores; the encoder's own throughput is measured apart. {@code --qdrant-url} runs the same load on Qdrant.
  */
 public final class KbBench {
 
@@ -40,12 +46,12 @@ public final class KbBench {
     public static void main(String[] args) throws IOException {
         Map<String, String> options = Options.parse(args,
                 Map.of("--chunks", "100000", "--queries", "1000", "--mode", "hybrid", "--seed", "42"),
-                List.of("--utterances"), List.of("--out", "--dir"));
+                List.of("--utterances"), List.of("--out", "--dir", "--qdrant-url"));
         int total = Integer.parseInt(options.get("--chunks"));
         int queryCount = Integer.parseInt(options.get("--queries"));
         SearchMode mode = SearchMode.valueOf(options.get("--mode").toUpperCase());
         Random random = new Random(Long.parseLong(options.get("--seed")));
-        List<String> utterances = utterances(Path.of(options.get("--utterances")));
+        List<String> utterances = utterances(Path.of(options.get("--utterances")), random);
         Embedder embedder = new Embedder(new SentenceEncoder(SentenceEncoder.Kind.ALL_MINILM_L6_V2_Q), 32);
 
         List<String> pool = utterances.subList(0, Math.min(2_000, utterances.size() / 2));
@@ -53,10 +59,8 @@ public final class KbBench {
         List<float[]> poolVectors = embedder.embedAll(pool);
         double encoderPerSecond = pool.size() / ((System.nanoTime() - encodeStarted) / 1e9);
 
-        Path directory = options.containsKey("--dir") ? Path.of(options.get("--dir"))
-                : Files.createTempDirectory("kb-bench");
         Map<String, Object> report = new LinkedHashMap<>();
-        try (LuceneKnowledgeStore store = new LuceneKnowledgeStore(directory)) {
+        try (KnowledgeStore store = open(options, embedder)) {
             long started = System.nanoTime();
             for (int from = 0; from < total; from += BATCH) {
                 List<IndexedChunk> batch = new ArrayList<>(BATCH);
@@ -103,13 +107,22 @@ public final class KbBench {
         }
     }
 
-    /** The first column of a {@code text,category} CSV with a header, quotes removed. */
-    private static List<String> utterances(Path csv) throws IOException {
-        return Files.readAllLines(csv).stream()
-                .skip(1)
-                .map(line -> line.substring(0, line.lastIndexOf(',')).replace("\"", ""))
-                .filter(text -> !text.isBlank())
-                .toList();
+    /** Qdrant at {@code --qdrant-url} (gRPC), else Lucene in {@code --dir} or a temporary directory. */
+    private static KnowledgeStore open(Map<String, String> options, Embedder embedder) throws IOException {
+        if (options.containsKey("--qdrant-url")) {
+            return QdrantKnowledgeStore.connect(options.get("--qdrant-url"), System.getenv("QDRANT_API_KEY"),
+                    embedder.dimension(), Duration.ofSeconds(30));
+        }
+        return new LuceneKnowledgeStore(options.containsKey("--dir")
+                ? Path.of(options.get("--dir"))
+                : Files.createTempDirectory("kb-bench"));
+    }
+
+    /** BANKING77's utterances, shuffled with the seed so pool and queries mix intents. */
+    private static List<String> utterances(Path csv, Random random) {
+        List<String> texts = new ArrayList<>(ExampleFiles.readBanking77(csv).stream().map(Example::text).toList());
+        Collections.shuffle(texts, random);
+        return texts;
     }
 
     /** The vector moved a little in a random direction, so that no two chunks share one. */

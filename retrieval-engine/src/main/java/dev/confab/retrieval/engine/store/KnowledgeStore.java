@@ -6,7 +6,7 @@ import java.util.List;
  * Where chunks live and are searched: Lucene on local disk, or Qdrant. Every method is blocking; callers run it off
  * the event loop. A store that cannot be reached throws {@link StoreUnavailableException}.
  */
-public interface KnowledgeStore {
+public interface KnowledgeStore extends AutoCloseable {
 
     /** Replaces every chunk of the document with these, all or nothing: a failure leaves the old chunks searchable. */
     void replace(Collection collection, String documentId, List<IndexedChunk> chunks);
@@ -25,4 +25,8 @@ public interface KnowledgeStore {
 
     /** A short name for logs, health and metrics: {@code lucene} or {@code qdrant}. */
     String kind();
+
+    /** Releases files or connections; the store is not used afterwards. */
+    @Override
+    void close();
 }

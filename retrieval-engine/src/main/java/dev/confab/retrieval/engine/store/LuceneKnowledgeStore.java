@@ -1,5 +1,6 @@
 package dev.confab.retrieval.engine.store;
 
+import dev.confab.retrieval.engine.store.DistributionBasedFusion.Scored;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.document.Document;
@@ -42,7 +43,7 @@ import java.util.concurrent.ConcurrentMap;
  * with an HNSW graph over the embeddings, the two fused by {@link DistributionBasedFusion}. It needs no server, which makes it the
  * default for a laptop, CI and the local run; one service instance owns each index directory.
  */
-public final class LuceneKnowledgeStore implements KnowledgeStore, AutoCloseable {
+public final class LuceneKnowledgeStore implements KnowledgeStore {
 
     private static final String CHUNK_ID = "chunk_id";
     private static final String DOCUMENT_ID = "document_id";
@@ -92,10 +93,10 @@ public final class LuceneKnowledgeStore implements KnowledgeStore, AutoCloseable
             IndexSearcher searcher = index.searchers.acquire();
             try {
                 Query filter = filter(query);
-                List<DistributionBasedFusion.Scored> lexical = query.mode() == SearchMode.DENSE
+                List<Scored<Integer>> lexical = query.mode() == SearchMode.DENSE
                         ? List.of()
                         : lexical(searcher, query, filter);
-                List<DistributionBasedFusion.Scored> dense = query.mode() == SearchMode.BM25
+                List<Scored<Integer>> dense = query.mode() == SearchMode.BM25
                         ? List.of()
                         : dense(searcher, query, filter);
                 double denseWeight = switch (query.mode()) {
@@ -103,7 +104,13 @@ public final class LuceneKnowledgeStore implements KnowledgeStore, AutoCloseable
                     case BM25 -> 0;
                     case HYBRID -> query.denseWeight();
                 };
-                return DistributionBasedFusion.fuse(lexical, dense, denseWeight, query.limit());
+                // Fused on document numbers first, so only the surviving hits are read from disk.
+                StoredFields fields = searcher.storedFields();
+                List<Candidate> candidates = new ArrayList<>();
+                for (Scored<Integer> hit : DistributionBasedFusion.fuse(lexical, dense, denseWeight, query.limit())) {
+                    candidates.add(new Candidate(fromDocument(fields.document(hit.key())), hit.score()));
+                }
+                return candidates;
             } finally {
                 index.searchers.release(searcher);
             }
@@ -143,7 +150,7 @@ public final class LuceneKnowledgeStore implements KnowledgeStore, AutoCloseable
         indexes.clear();
     }
 
-    private List<DistributionBasedFusion.Scored> lexical(IndexSearcher searcher, StoreQuery query, Query filter) throws IOException {
+    private List<Scored<Integer>> lexical(IndexSearcher searcher, StoreQuery query, Query filter) throws IOException {
         Query terms = new QueryBuilder(analyzer).createBooleanQuery(BODY, query.text(), BooleanClause.Occur.SHOULD);
         if (terms == null) {
             // Only stop words ("is it?"): nothing lexical to match on.
@@ -155,12 +162,12 @@ public final class LuceneKnowledgeStore implements KnowledgeStore, AutoCloseable
                     .add(filter, BooleanClause.Occur.FILTER)
                     .build();
         }
-        return read(searcher, searcher.search(terms, query.limit()).scoreDocs);
+        return scored(searcher.search(terms, query.limit()).scoreDocs);
     }
 
-    private List<DistributionBasedFusion.Scored> dense(IndexSearcher searcher, StoreQuery query, Query filter) throws IOException {
+    private List<Scored<Integer>> dense(IndexSearcher searcher, StoreQuery query, Query filter) throws IOException {
         Query nearest = new KnnFloatVectorQuery(VECTOR, query.vector(), query.limit(), filter);
-        return read(searcher, searcher.search(nearest, query.limit()).scoreDocs);
+        return scored(searcher.search(nearest, query.limit()).scoreDocs);
     }
 
     private static Query filter(StoreQuery query) {
@@ -181,14 +188,12 @@ public final class LuceneKnowledgeStore implements KnowledgeStore, AutoCloseable
         return values.stream().map(BytesRef::new).toList();
     }
 
-    private static List<DistributionBasedFusion.Scored> read(IndexSearcher searcher, ScoreDoc[] hits)
-            throws IOException {
-        StoredFields fields = searcher.storedFields();
-        List<DistributionBasedFusion.Scored> chunks = new ArrayList<>(hits.length);
+    private static List<Scored<Integer>> scored(ScoreDoc[] hits) {
+        List<Scored<Integer>> scored = new ArrayList<>(hits.length);
         for (ScoreDoc hit : hits) {
-            chunks.add(new DistributionBasedFusion.Scored(fromDocument(fields.document(hit.doc)), hit.score));
+            scored.add(new Scored<>(hit.doc, hit.score));
         }
-        return chunks;
+        return scored;
     }
 
     private static Document toDocument(IndexedChunk chunk) {
