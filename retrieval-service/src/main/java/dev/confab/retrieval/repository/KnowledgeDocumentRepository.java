@@ -9,6 +9,7 @@ import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -39,6 +40,19 @@ public class KnowledgeDocumentRepository implements PanacheRepositoryBase<Knowle
         return find("status", Sort.by("updatedAt"), Status.QUEUED)
                 .page(Page.ofSize(limit))
                 .list();
+    }
+
+    /** The knowledge bases that hold indexed documents, according to the database. */
+    public Uni<List<Collection>> collectionsWithIndexedDocuments() {
+        return find("select distinct tenantId, assistantId from KnowledgeDocument where status = ?1", Status.INDEXED)
+                .project(Collection.class)
+                .list();
+    }
+
+    /** Queues every indexed document of the collection again; how many were queued. */
+    public Uni<Integer> requeueIndexed(Collection collection) {
+        return update("status = ?1, updatedAt = ?2 where tenantId = ?3 and assistantId = ?4 and status = ?5",
+                Status.QUEUED, Instant.now(), collection.tenantId(), collection.assistantId(), Status.INDEXED);
     }
 
     public Uni<List<KnowledgeDocument>> inBatch(Collection collection, UUID batchId) {

@@ -18,14 +18,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
-import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Supplier;
 
 /**
  * Works through the queue of accepted documents: chunks each, embeds the chunks in batches, replaces the document's
@@ -58,7 +56,7 @@ public class Indexer {
     @Scheduled(every = "${retrieval.indexing.every:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void indexQueued() {
-        List<KnowledgeDocument> queued = await(() -> Panache.withSession(
+        List<KnowledgeDocument> queued = OnContext.await(() -> Panache.withSession(
                 () -> documents.queued(config.indexing().documentsPerRound())));
         for (KnowledgeDocument document : queued) {
             try {
@@ -67,11 +65,11 @@ public class Indexer {
                 // The store is down: the rest of the round would fail the same way.
                 Log.warnf("Knowledge store unavailable; %s stays queued: %s", document.documentId, e.getMessage());
                 meters.counter("confab.retrieval.indexing.retries").increment();
-                await(() -> recordAttempt(document.id, e.getMessage()));
+                OnContext.await(() -> recordAttempt(document.id, e.getMessage()));
                 return;
             } catch (RuntimeException e) {
                 Log.errorf(e, "Indexing %s failed", document.documentId);
-                await(() -> markFailed(document.id, e.toString()));
+                OnContext.await(() -> markFailed(document.id, e.toString()));
             }
         }
     }
@@ -80,14 +78,14 @@ public class Indexer {
         Collection collection = new Collection(document.tenantId, document.assistantId);
         List<IndexedChunk> chunks = chunks(document);
         store.replace(collection, document.documentId, chunks);
-        boolean current = await(() -> markIndexed(document, chunks.size()));
+        boolean current = OnContext.await(() -> markIndexed(document, chunks.size()));
         if (!current) {
             // Deleted while it was being indexed: its chunks must not outlive it.
             store.delete(collection, document.documentId);
             return;
         }
         meters.counter("confab.retrieval.indexed.chunks", "store", store.kind()).increment(chunks.size());
-        await(() -> publisher.publish(indexedEvent(document, chunks.size())));
+        OnContext.await(() -> publisher.publish(indexedEvent(document, chunks.size())));
     }
 
     private List<IndexedChunk> chunks(KnowledgeDocument document) {
@@ -151,13 +149,5 @@ public class Indexer {
                 document.checksum, chunks, document.origin.name().toLowerCase());
         return Envelope.first(document.tenantId, document.assistantId, "document:" + document.documentId,
                 document.checksum, null, indexed);
-    }
-
-    private static <T> T await(Supplier<Uni<T>> work) {
-        try {
-            return VertxContextSupport.subscribeAndAwait(work::get);
-        } catch (Throwable e) {
-            throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
-        }
     }
 }

@@ -4,6 +4,9 @@ import dev.confab.contracts.Topics;
 import dev.confab.contracts.event.DocumentIndexed;
 import dev.confab.contracts.event.Envelope;
 import dev.confab.retrieval.SampleAssistant;
+import dev.confab.retrieval.engine.store.Collection;
+import dev.confab.retrieval.engine.store.KnowledgeStore;
+import dev.confab.retrieval.service.StoreReconciler;
 import dev.confab.testsupport.KafkaTestResource;
 import dev.confab.testsupport.PostgresTestResource;
 import dev.confab.testsupport.TopicClient;
@@ -12,6 +15,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
@@ -48,6 +52,12 @@ class KnowledgeApiTest {
             ## Lost parcels
             A parcel not delivered after 10 working days is declared lost and refunded in full.
             """;
+
+    @Inject
+    KnowledgeStore store;
+
+    @Inject
+    StoreReconciler reconciler;
 
     private final String assistant = "shop-" + UUID.randomUUID().toString().substring(0, 8);
     private final String base = "/v1/knowledge/acme/" + assistant;
@@ -123,6 +133,20 @@ class KnowledgeApiTest {
                 .then().statusCode(200)
                 .body("answered", equalTo(false))
                 .body("passages", empty());
+    }
+
+    @Test
+    void aKnowledgeBaseTheStoreLostIsRebuiltFromTheDatabase() {
+        put("delivery", "text/markdown", DELIVERY).statusCode(202);
+        awaitIndexed("delivery");
+        store.delete(new Collection("acme", assistant), "delivery");
+        assertThat(search("how many days until the courier brings my parcel?")).isEmpty();
+
+        reconciler.reconcile();
+
+        given().get(base + "/documents/delivery").then().body("status", equalTo("queued"));
+        awaitIndexed("delivery");
+        assertThat(search("how many days until the courier brings my parcel?")).isNotEmpty();
     }
 
     @Test

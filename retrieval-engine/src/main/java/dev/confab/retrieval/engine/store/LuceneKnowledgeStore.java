@@ -99,15 +99,12 @@ public final class LuceneKnowledgeStore implements KnowledgeStore {
                 List<Scored<Integer>> dense = query.mode() == SearchMode.BM25
                         ? List.of()
                         : dense(searcher, query, filter);
-                double denseWeight = switch (query.mode()) {
-                    case DENSE -> 1;
-                    case BM25 -> 0;
-                    case HYBRID -> query.denseWeight();
-                };
                 // Fused on document numbers first, so only the surviving hits are read from disk.
                 StoredFields fields = searcher.storedFields();
                 List<Candidate> candidates = new ArrayList<>();
-                for (Scored<Integer> hit : DistributionBasedFusion.fuse(lexical, dense, denseWeight, query.limit())) {
+                List<Scored<Integer>> fused = DistributionBasedFusion.fuse(lexical, dense, query.fusionWeight(),
+                        query.limit());
+                for (Scored<Integer> hit : fused) {
                     candidates.add(new Candidate(fromDocument(fields.document(hit.key())), hit.score()));
                 }
                 return candidates;

@@ -137,27 +137,28 @@ public final class QdrantKnowledgeStore implements KnowledgeStore {
         List<BatchResult> results = await(client.queryBatchAsync(collection.name(),
                 List.copyOf(retrievers.values())));
         Map<String, IndexedChunk> chunks = new HashMap<>();
+        Map<String, List<Scored<String>>> rankings = rankings(List.copyOf(retrievers.keySet()), results, chunks);
+        List<Scored<String>> dense = rankings.getOrDefault(DENSE, List.of());
+        List<Scored<String>> lexical = rankings.getOrDefault(SPARSE, List.of());
+        return DistributionBasedFusion.fuse(lexical, dense, query.fusionWeight(), query.limit()).stream()
+                .map(hit -> new Candidate(chunks.get(hit.key()), hit.score()))
+                .toList();
+    }
+
+    /** Each retriever's ranking by chunk id, collecting the chunks themselves (a chunk both found is read once). */
+    private static Map<String, List<Scored<String>>> rankings(List<String> retrievers, List<BatchResult> results,
+                                                              Map<String, IndexedChunk> chunks) {
         Map<String, List<Scored<String>>> rankings = new HashMap<>();
-        List<String> names = List.copyOf(retrievers.keySet());
-        for (int i = 0; i < names.size(); i++) {
+        for (int i = 0; i < retrievers.size(); i++) {
             List<Scored<String>> ranking = new ArrayList<>();
             for (ScoredPoint point : results.get(i).getResultList()) {
                 IndexedChunk chunk = chunks.computeIfAbsent(point.getPayloadMap().get("chunk_id").getStringValue(),
                         chunkId -> chunk(point));
                 ranking.add(new Scored<>(chunk.chunkId(), point.getScore()));
             }
-            rankings.put(names.get(i), ranking);
+            rankings.put(retrievers.get(i), ranking);
         }
-        List<Scored<String>> dense = rankings.getOrDefault(DENSE, List.of());
-        List<Scored<String>> lexical = rankings.getOrDefault(SPARSE, List.of());
-        double denseWeight = switch (query.mode()) {
-            case DENSE -> 1;
-            case BM25 -> 0;
-            case HYBRID -> query.denseWeight();
-        };
-        return DistributionBasedFusion.fuse(lexical, dense, denseWeight, query.limit()).stream()
-                .map(hit -> new Candidate(chunks.get(hit.key()), hit.score()))
-                .toList();
+        return rankings;
     }
 
     @Override

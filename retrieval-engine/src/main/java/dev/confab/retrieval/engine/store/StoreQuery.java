@@ -18,4 +18,13 @@ public record StoreQuery(String text, float[] vector, SearchMode mode, Set<Strin
         tags = Set.copyOf(tags);
         documentIds = Set.copyOf(documentIds);
     }
+
+    /** The dense retriever's share of the fused score in this query's mode. */
+    public double fusionWeight() {
+        return switch (mode) {
+            case DENSE -> 1;
+            case BM25 -> 0;
+            case HYBRID -> denseWeight;
+        };
+    }
 }
