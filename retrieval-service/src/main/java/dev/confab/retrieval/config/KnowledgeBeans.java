@@ -1,12 +1,13 @@
 package dev.confab.retrieval.config;
 
 import dev.confab.nlu.engine.SentenceEncoder;
-import dev.confab.retrieval.engine.chunk.Chunker;
-import dev.confab.retrieval.engine.document.DocumentParser;
+import dev.confab.retrieval.engine.DocumentChunks;
 import dev.confab.retrieval.engine.Embedder;
 import dev.confab.retrieval.engine.KnowledgeSearch;
 import dev.confab.retrieval.engine.QueryRewriter;
 import dev.confab.retrieval.engine.SearchSettings;
+import dev.confab.retrieval.engine.chunk.Chunker;
+import dev.confab.retrieval.engine.document.DocumentParser;
 import dev.confab.retrieval.engine.store.KnowledgeStore;
 import dev.confab.retrieval.engine.store.LuceneKnowledgeStore;
 import dev.confab.retrieval.engine.store.QdrantKnowledgeStore;
@@ -50,6 +51,12 @@ public class KnowledgeBeans {
     @Singleton
     Chunker chunker(RetrievalConfig config) {
         return new Chunker(config.chunking().maxChars(), config.chunking().overlapChars());
+    }
+
+    @Produces
+    @Singleton
+    DocumentChunks chunking(Chunker chunker, Embedder embedder) {
+        return new DocumentChunks(chunker, embedder);
     }
 
     @Produces

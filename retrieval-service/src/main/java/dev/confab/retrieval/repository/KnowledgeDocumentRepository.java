@@ -1,8 +1,8 @@
 package dev.confab.retrieval.repository;
 
+import dev.confab.retrieval.engine.store.Collection;
 import dev.confab.retrieval.repository.KnowledgeDocument.Origin;
 import dev.confab.retrieval.repository.KnowledgeDocument.Status;
-import dev.confab.retrieval.engine.store.Collection;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;

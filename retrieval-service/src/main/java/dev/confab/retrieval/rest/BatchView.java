@@ -1,7 +1,7 @@
 package dev.confab.retrieval.rest;
 
-import dev.confab.retrieval.repository.KnowledgeDocument;
 import dev.confab.retrieval.repository.KnowledgeDocument.Status;
+import dev.confab.retrieval.repository.KnowledgeDocument;
 
 import java.util.List;
 import java.util.UUID;

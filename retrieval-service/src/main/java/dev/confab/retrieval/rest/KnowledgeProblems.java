@@ -1,8 +1,8 @@
 package dev.confab.retrieval.rest;
 
 import dev.confab.contracts.rest.ProblemMapper;
-import dev.confab.retrieval.service.InvalidDocumentsException;
 import dev.confab.retrieval.engine.store.StoreUnavailableException;
+import dev.confab.retrieval.service.InvalidDocumentsException;
 import io.quarkus.logging.Log;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;

@@ -2,6 +2,7 @@ package dev.confab.retrieval.rest;
 
 import dev.confab.contracts.rest.InvalidRequestException;
 import dev.confab.retrieval.config.RetrievalConfig;
+import dev.confab.retrieval.engine.store.Collection;
 import dev.confab.retrieval.repository.KnowledgeDocument.Origin;
 import dev.confab.retrieval.repository.KnowledgeDocumentRepository;
 import dev.confab.retrieval.service.DocumentUpload;
@@ -9,7 +10,6 @@ import dev.confab.retrieval.service.IngestionService;
 import dev.confab.retrieval.service.SearchAnswer;
 import dev.confab.retrieval.service.SearchRequest;
 import dev.confab.retrieval.service.SearchService;
-import dev.confab.retrieval.engine.store.Collection;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;

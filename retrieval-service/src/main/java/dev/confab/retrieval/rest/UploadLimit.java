@@ -1,7 +1,9 @@
 package dev.confab.retrieval.rest;
 
+import dev.confab.contracts.rest.Problem;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -25,13 +27,13 @@ public class UploadLimit {
             String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
             if (length != null && length.chars().allMatch(Character::isDigit) && length.length() < 19
                     && Long.parseLong(length) > maxBytes) {
+                Problem tooLarge = new Problem("about:blank", "Content Too Large", 413,
+                        "The upload has " + length + " bytes; the limit is " + maxBytes, context.request().path());
                 context.response()
                         .setStatusCode(413)
-                        .putHeader(HttpHeaders.CONTENT_TYPE, "application/problem+json")
+                        .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                         .putHeader(HttpHeaders.CONNECTION, "close")
-                        .end("{\"type\":\"about:blank\",\"title\":\"Content Too Large\",\"status\":413,"
-                                + "\"detail\":\"The upload has " + length + " bytes; the limit is " + maxBytes
-                                + "\",\"instance\":\"" + context.request().path().replace("\"", "") + "\"}");
+                        .end(Json.encode(tooLarge));
                 return;
             }
             context.next();

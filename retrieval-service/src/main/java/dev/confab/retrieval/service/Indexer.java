@@ -1,19 +1,17 @@
 package dev.confab.retrieval.service;
 
-import dev.confab.retrieval.engine.Embedder;
 import dev.confab.contracts.event.DocumentIndexed;
 import dev.confab.contracts.event.Envelope;
 import dev.confab.contracts.kafka.EventPublisher;
-import dev.confab.retrieval.engine.chunk.Chunk;
-import dev.confab.retrieval.engine.chunk.Chunker;
 import dev.confab.retrieval.config.RetrievalConfig;
-import dev.confab.retrieval.repository.KnowledgeDocument;
-import dev.confab.retrieval.repository.KnowledgeDocument.Status;
-import dev.confab.retrieval.repository.KnowledgeDocumentRepository;
+import dev.confab.retrieval.engine.DocumentChunks;
 import dev.confab.retrieval.engine.store.Collection;
 import dev.confab.retrieval.engine.store.IndexedChunk;
 import dev.confab.retrieval.engine.store.KnowledgeStore;
 import dev.confab.retrieval.engine.store.StoreUnavailableException;
+import dev.confab.retrieval.repository.KnowledgeDocument.Status;
+import dev.confab.retrieval.repository.KnowledgeDocument;
+import dev.confab.retrieval.repository.KnowledgeDocumentRepository;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
@@ -21,32 +19,30 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 /**
- * Works through the queue of accepted documents: chunks each, embeds the chunks in batches, replaces the document's
- * chunks in the store, then marks it indexed and announces it on {@code knowledge.events}. When the store is down the
- * document stays queued and the next round retries it, so an outage delays ingestion but loses nothing.
+ * Works through the queue of accepted documents: chunks and embeds each, replaces the document's chunks in the store,
+ * announces it on {@code knowledge.events}, then marks it indexed. When the store or Kafka is down the document stays
+ * queued and the next round retries it (replacing chunks again is harmless), so an outage delays ingestion but loses
+ * neither a document nor its event; the event may come twice, and consumers dedupe on the checksum.
  */
 @ApplicationScoped
 public class Indexer {
 
     private final KnowledgeDocumentRepository documents;
     private final KnowledgeStore store;
-    private final Embedder embedder;
-    private final Chunker chunker;
+    private final DocumentChunks chunking;
     private final EventPublisher publisher;
     private final RetrievalConfig config;
     private final MeterRegistry meters;
 
-    public Indexer(KnowledgeDocumentRepository documents, KnowledgeStore store, Embedder embedder, Chunker chunker,
+    public Indexer(KnowledgeDocumentRepository documents, KnowledgeStore store, DocumentChunks chunking,
                    EventPublisher publisher, RetrievalConfig config, MeterRegistry meters) {
         this.documents = documents;
         this.store = store;
-        this.embedder = embedder;
-        this.chunker = chunker;
+        this.chunking = chunking;
         this.publisher = publisher;
         this.config = config;
         this.meters = meters;
@@ -61,9 +57,9 @@ public class Indexer {
         for (KnowledgeDocument document : queued) {
             try {
                 index(document);
-            } catch (StoreUnavailableException e) {
-                // The store is down: the rest of the round would fail the same way.
-                Log.warnf("Knowledge store unavailable; %s stays queued: %s", document.documentId, e.getMessage());
+            } catch (StoreUnavailableException | EventNotPublishedException e) {
+                // The store or Kafka is down: the rest of the round would fail the same way.
+                Log.warnf("%s stays queued: %s", document.documentId, e.getMessage());
                 meters.counter("confab.retrieval.indexing.retries").increment();
                 OnContext.await(() -> recordAttempt(document.id, e.getMessage()));
                 return;
@@ -76,8 +72,14 @@ public class Indexer {
 
     private void index(KnowledgeDocument document) {
         Collection collection = new Collection(document.tenantId, document.assistantId);
-        List<IndexedChunk> chunks = chunks(document);
+        List<IndexedChunk> chunks = chunking.of(document.documentId, document.title, document.url,
+                document.tagList(), document.text);
         store.replace(collection, document.documentId, chunks);
+        try {
+            OnContext.await(() -> publisher.publish(indexedEvent(document, chunks.size())));
+        } catch (RuntimeException e) {
+            throw new EventNotPublishedException(e);
+        }
         boolean current = OnContext.await(() -> markIndexed(document, chunks.size()));
         if (!current) {
             // Deleted while it was being indexed: its chunks must not outlive it.
@@ -85,24 +87,6 @@ public class Indexer {
             return;
         }
         meters.counter("confab.retrieval.indexed.chunks", "store", store.kind()).increment(chunks.size());
-        OnContext.await(() -> publisher.publish(indexedEvent(document, chunks.size())));
-    }
-
-    private List<IndexedChunk> chunks(KnowledgeDocument document) {
-        List<Chunk> pieces = chunker.chunk(document.text);
-        List<String> tags = document.tagList();
-        List<String> texts = pieces.stream()
-                .map(chunk -> IndexedChunk.searchableText(document.title, chunk.headings(), chunk.text()))
-                .toList();
-        List<float[]> vectors = embedder.embedAll(texts);
-        List<IndexedChunk> chunks = new ArrayList<>(pieces.size());
-        for (int i = 0; i < pieces.size(); i++) {
-            Chunk piece = pieces.get(i);
-            chunks.add(new IndexedChunk(document.documentId, document.documentId + "#" + piece.index(), piece.index(),
-                    document.title, document.url, tags, piece.headings(), piece.text(), piece.start(), piece.end(),
-                    vectors.get(i)));
-        }
-        return chunks;
     }
 
     /** {@code false} when the document was deleted meanwhile; a replaced one is queued again and indexed anew. */
@@ -149,5 +133,13 @@ public class Indexer {
                 document.checksum, chunks, document.origin.name().toLowerCase());
         return Envelope.first(document.tenantId, document.assistantId, "document:" + document.documentId,
                 document.checksum, null, indexed);
+    }
+
+    /** Kafka did not take a document's event; the document is indexed again and announced on the next round. */
+    private static final class EventNotPublishedException extends RuntimeException {
+
+        EventNotPublishedException(Throwable cause) {
+            super("Kafka did not take its knowledge.document.indexed event: " + cause.getMessage(), cause);
+        }
     }
 }

@@ -15,17 +15,9 @@ final class OnWorker {
     private OnWorker() {
     }
 
+    /** Called on a Vert.x context: a REST method returning {@code Uni}, or a Kafka consumer's. */
     static <T> Uni<T> call(Callable<T> work) {
         Context context = Vertx.currentContext();
-        if (context == null) {
-            return Uni.createFrom().item(() -> {
-                try {
-                    return work.call();
-                } catch (Exception e) {
-                    throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
-                }
-            });
-        }
         return Uni.createFrom().completionStage(() -> context.executeBlocking(work, false).toCompletionStage());
     }
 }

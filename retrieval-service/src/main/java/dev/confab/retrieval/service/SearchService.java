@@ -1,9 +1,9 @@
 package dev.confab.retrieval.service;
 
-import dev.confab.retrieval.engine.KnowledgeSearch;
-import dev.confab.retrieval.engine.Hit;
 import dev.confab.contracts.rest.InvalidRequestException;
 import dev.confab.retrieval.config.RetrievalConfig;
+import dev.confab.retrieval.engine.Hit;
+import dev.confab.retrieval.engine.KnowledgeSearch;
 import dev.confab.retrieval.engine.store.Collection;
 import dev.confab.retrieval.engine.store.KnowledgeStore;
 import dev.confab.retrieval.engine.store.SearchMode;
@@ -11,8 +11,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Answers knowledge searches for the API and for dialog: checks the request, reads a follow-up in the light of the
@@ -47,8 +47,8 @@ public class SearchService {
         Timer.Sample sample = Timer.start(meters);
         String outcome = "unavailable";
         try {
-            List<Hit> hits = search.search(collection, searchedFor, mode, new HashSet<>(request.tags()),
-                    new HashSet<>(request.documentIds()), topK);
+            List<Hit> hits = search.search(collection, searchedFor, mode, Set.copyOf(request.tags()),
+                    Set.copyOf(request.documentIds()), topK);
             outcome = hits.isEmpty() ? "no_answer" : "answered";
             return new SearchAnswer(request.query(), searchedFor, !hits.isEmpty(),
                     hits.stream().map(Hit::passage).toList());

@@ -5,11 +5,11 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.confab.nlu.engine.SentenceEncoder;
 import dev.confab.nlu.engine.eval.Options;
 import dev.confab.nlu.engine.eval.Percentiles;
+import dev.confab.retrieval.engine.DocumentChunks;
 import dev.confab.retrieval.engine.Embedder;
 import dev.confab.retrieval.engine.Hit;
 import dev.confab.retrieval.engine.KnowledgeSearch;
 import dev.confab.retrieval.engine.SearchSettings;
-import dev.confab.retrieval.engine.chunk.Chunk;
 import dev.confab.retrieval.engine.chunk.Chunker;
 import dev.confab.retrieval.engine.store.Collection;
 import dev.confab.retrieval.engine.store.IndexedChunk;
@@ -19,7 +19,6 @@ import dev.confab.retrieval.engine.store.SearchMode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -64,7 +63,7 @@ public final class KbEval {
         Path index = Files.createTempDirectory("kb-eval");
         try (LuceneKnowledgeStore store = new LuceneKnowledgeStore(index)) {
             long started = System.nanoTime();
-            int chunks = indexCorpus(dataset, chunker, embedder, store);
+            int chunks = indexCorpus(dataset, new DocumentChunks(chunker, embedder), store);
             double indexingSeconds = (System.nanoTime() - started) / 1e9;
             // No similarity cut-off and no diversification: the ranking itself is what is measured.
             SearchSettings ranking = new SearchSettings(DEPTH, 0, 1, Double.parseDouble(options.get("--dense-weight")));
@@ -81,20 +80,10 @@ public final class KbEval {
         }
     }
 
-    private static int indexCorpus(BeirDataset dataset, Chunker chunker, Embedder embedder,
-                                   LuceneKnowledgeStore store) {
+    private static int indexCorpus(BeirDataset dataset, DocumentChunks chunking, LuceneKnowledgeStore store) {
         int count = 0;
         for (BeirDataset.Entry entry : dataset.corpus().values()) {
-            List<Chunk> pieces = chunker.chunk(entry.text());
-            List<float[]> vectors = embedder.embedAll(pieces.stream()
-                    .map(piece -> IndexedChunk.searchableText(entry.title(), piece.headings(), piece.text()))
-                    .toList());
-            List<IndexedChunk> chunks = new ArrayList<>();
-            for (int i = 0; i < pieces.size(); i++) {
-                Chunk piece = pieces.get(i);
-                chunks.add(new IndexedChunk(entry.id(), entry.id() + "@" + i, i, entry.title(), null, List.of(),
-                        piece.headings(), piece.text(), piece.start(), piece.end(), vectors.get(i)));
-            }
+            List<IndexedChunk> chunks = chunking.of(entry.id(), entry.title(), null, List.of(), entry.text());
             store.replace(EVALUATION, entry.id(), chunks);
             count += chunks.size();
         }

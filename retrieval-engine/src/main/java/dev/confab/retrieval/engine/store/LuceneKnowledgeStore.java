@@ -30,6 +30,7 @@ import org.apache.lucene.util.QueryBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -77,7 +78,10 @@ public final class LuceneKnowledgeStore implements KnowledgeStore {
 
     @Override
     public void delete(Collection collection, String documentId) {
-        Index index = index(collection);
+        Index index = existing(collection);
+        if (index == null) {
+            return;
+        }
         try {
             index.writer.deleteDocuments(new Term(DOCUMENT_ID, documentId));
             index.commit();
@@ -88,7 +92,10 @@ public final class LuceneKnowledgeStore implements KnowledgeStore {
 
     @Override
     public List<Candidate> search(Collection collection, StoreQuery query) {
-        Index index = index(collection);
+        Index index = existing(collection);
+        if (index == null) {
+            return List.of();
+        }
         try {
             IndexSearcher searcher = index.searchers.acquire();
             try {
@@ -118,7 +125,10 @@ public final class LuceneKnowledgeStore implements KnowledgeStore {
 
     @Override
     public long count(Collection collection) {
-        Index index = index(collection);
+        Index index = existing(collection);
+        if (index == null) {
+            return 0;
+        }
         try {
             IndexSearcher searcher = index.searchers.acquire();
             try {
@@ -248,6 +258,18 @@ public final class LuceneKnowledgeStore implements KnowledgeStore {
 
     private Index index(Collection collection) {
         return indexes.computeIfAbsent(collection.name(), name -> Index.open(root.resolve(name), analyzer));
+    }
+
+    /**
+     * The collection's index, or {@code null} when nothing was ever written to it: reads never create one, so a
+     * search for an assistant that has no knowledge leaves nothing on disk.
+     */
+    private Index existing(Collection collection) {
+        Index open = indexes.get(collection.name());
+        if (open != null || !Files.isDirectory(root.resolve(collection.name()))) {
+            return open;
+        }
+        return index(collection);
     }
 
     /** One collection's writer and the searchers that see its last commit. */

@@ -65,7 +65,8 @@ public final class QdrantKnowledgeStore implements KnowledgeStore {
     private final int dimension;
     private final Duration timeout;
     private final SparseTerms terms = new SparseTerms();
-    private final Set<String> created = ConcurrentHashMap.newKeySet();
+    /** Collections known to exist, so a search does not ask Qdrant again each time. */
+    private final Set<String> known = ConcurrentHashMap.newKeySet();
 
     public QdrantKnowledgeStore(QdrantClient client, int dimension, Duration timeout) {
         this.client = client;
@@ -289,12 +290,18 @@ public final class QdrantKnowledgeStore implements KnowledgeStore {
     }
 
     private boolean exists(Collection collection) {
-        return created.contains(collection.name()) || await(client.collectionExistsAsync(collection.name(), timeout));
+        if (known.contains(collection.name())) {
+            return true;
+        }
+        boolean exists = await(client.collectionExistsAsync(collection.name(), timeout));
+        if (exists) {
+            known.add(collection.name());
+        }
+        return exists;
     }
 
     private void ensureCollection(Collection collection) {
         if (exists(collection)) {
-            created.add(collection.name());
             return;
         }
         await(client.createCollectionAsync(CreateCollection.newBuilder()
@@ -312,7 +319,7 @@ public final class QdrantKnowledgeStore implements KnowledgeStore {
             await(client.createPayloadIndexAsync(collection.name(), field, PayloadSchemaType.Keyword, null, true,
                     null, timeout));
         }
-        created.add(collection.name());
+        known.add(collection.name());
     }
 
     private <T> T await(Future<T> call) {

@@ -36,4 +36,15 @@ class LuceneKnowledgeStoreTest extends KnowledgeStoreBehaviour {
         assertThat(search("my new card still hasn't come in the post", SearchMode.HYBRID, Set.of()).get(0)
                 .chunk().documentId()).isEqualTo("cards");
     }
+
+    @Test
+    void searchingAnAssistantWithoutKnowledgeLeavesNothingOnDisk() {
+        Collection unknown = new Collection(tenant + "-nobody", "bank-support");
+
+        assertThat(store.search(unknown, query("card delivery", SearchMode.HYBRID, Set.of()))).isEmpty();
+        assertThat(store.count(unknown)).isZero();
+        store.delete(unknown, "cards");
+
+        assertThat(directory.resolve(unknown.name())).doesNotExist();
+    }
 }
