@@ -3,6 +3,7 @@ package dev.confab.gateway;
 import dev.confab.contracts.event.Envelope;
 import dev.confab.contracts.event.ReplyDone;
 import dev.confab.contracts.event.ReplyMessage;
+import dev.confab.contracts.event.ReplyRetract;
 import dev.confab.contracts.event.ReplyToken;
 
 import java.util.Optional;
@@ -12,7 +13,8 @@ import java.util.UUID;
  * One event of the client's SSE stream.
  *
  * @param id   the SSE event id
- * @param name the SSE event name: {@code token}, {@code message}, {@code error} or {@code done}
+ * @param name the SSE event name: {@code token}, {@code retract} (keep only the first {@code fromOffset} characters
+ *             of the streamed text), {@code message}, {@code error} or {@code done}
  * @param data the JSON body
  */
 public record StreamEvent(String id, String name, Object data) {
@@ -29,6 +31,7 @@ public record StreamEvent(String id, String name, Object data) {
     public static Optional<StreamEvent> from(Envelope reply) {
         Object payload = reply.payload();
         String name = payload instanceof ReplyToken ? "token"
+                : payload instanceof ReplyRetract ? "retract"
                 : payload instanceof ReplyMessage ? "message"
                 : payload instanceof ReplyDone ? "done"
                 : null;

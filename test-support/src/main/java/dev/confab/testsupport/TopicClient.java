@@ -96,6 +96,22 @@ public final class TopicClient {
                 .toList();
     }
 
+    /**
+     * Waits until the topic holds an event of this type for the conversation, then returns the conversation's
+     * events up to and including it; fails if any breaks its schema.
+     */
+    public List<Envelope> awaitUntil(String topic, String conversationId, String type) {
+        List<Envelope> events = Awaitility.await()
+                .atMost(WAIT)
+                .until(() -> conversation(topic, conversationId),
+                        records -> records.stream().anyMatch(record -> type.equals(record.value().path("type").asText())))
+                .stream()
+                .map(TopicClient::validEvent)
+                .toList();
+        int last = events.stream().map(Envelope::type).toList().indexOf(type);
+        return events.subList(0, last + 1);
+    }
+
     private static Envelope validEvent(TopicRecord record) {
         List<String> violations = EventSchemas.violations(record.value());
         if (!violations.isEmpty()) {

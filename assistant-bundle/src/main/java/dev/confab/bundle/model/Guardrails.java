@@ -7,19 +7,24 @@ import java.util.List;
  *
  * @param redactPii      hide personal data from the model behind reversible placeholders
  * @param bannedPhrases  never said, whatever the model writes
- * @param deniedTopics   topics the assistant declines
+ * @param deniedTopics   topics the assistant declines, matched by meaning
+ * @param allowedTopics  when not empty, the only topics the assistant's free answers may be about
  * @param grounded       answers from knowledge must be supported by the retrieved passages
+ * @param neverAskFor    details the assistant must never ask the user for
  */
-public record Guardrails(Boolean redactPii, List<String> bannedPhrases, List<String> deniedTopics, Boolean grounded) {
+public record Guardrails(Boolean redactPii, List<String> bannedPhrases, List<String> deniedTopics,
+                         List<String> allowedTopics, Boolean grounded, List<String> neverAskFor) {
 
     public Guardrails {
         redactPii = redactPii == null || redactPii;
         bannedPhrases = bannedPhrases == null ? List.of() : List.copyOf(bannedPhrases);
         deniedTopics = deniedTopics == null ? List.of() : List.copyOf(deniedTopics);
+        allowedTopics = allowedTopics == null ? List.of() : List.copyOf(allowedTopics);
         grounded = grounded == null || grounded;
+        neverAskFor = neverAskFor == null ? List.of() : List.copyOf(neverAskFor);
     }
 
     public static Guardrails defaults() {
-        return new Guardrails(null, null, null, null);
+        return new Guardrails(null, null, null, null, null, null);
     }
 }

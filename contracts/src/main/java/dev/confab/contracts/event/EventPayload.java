@@ -4,5 +4,5 @@ package dev.confab.contracts.event;
 public sealed interface EventPayload permits UserMessage, MessageUnderstood, RetrievalRequested, RetrievalPerformed,
         GenerationRequested, GenerationCompleted, ReplyToken, ReplyMessage, ReplyDone, ConversationStarted, BotMessage,
         TurnStarted, SlotSet, FlowChanged, ConversationEnded, HandoffRequested, HandoffAccepted, AgentMessage,
-        HandoffEnded, UserForgotten, DocumentIndexed {
+        HandoffEnded, UserForgotten, DocumentIndexed, ReplyRetract, GuardrailVerdict {
 }

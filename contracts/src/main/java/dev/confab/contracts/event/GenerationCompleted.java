@@ -11,10 +11,12 @@ import java.util.List;
  * @param firstTokenMillis time from request to first token
  * @param totalMillis      time from request to the end of the stream
  * @param task             the task of the request, so dialog can tell a summary from an answer
+ * @param promptVersion    the prompt file the model was asked with ({@code answer.v1}), or {@code null} when no
+ *                         model was asked
  */
 public record GenerationCompleted(String text, Provenance provenance, List<Citation> citations, String model,
                                   Integer promptTokens, Integer completionTokens, long firstTokenMillis,
-                                  long totalMillis, GenerationTask task) implements EventPayload {
+                                  long totalMillis, GenerationTask task, String promptVersion) implements EventPayload {
 
     public GenerationCompleted {
         citations = List.copyOf(citations);
@@ -24,6 +26,7 @@ public record GenerationCompleted(String text, Provenance provenance, List<Citat
     public GenerationCompleted(String text, Provenance provenance, List<Citation> citations, String model,
                                Integer promptTokens, Integer completionTokens, long firstTokenMillis,
                                long totalMillis) {
-        this(text, provenance, citations, model, promptTokens, completionTokens, firstTokenMillis, totalMillis, null);
+        this(text, provenance, citations, model, promptTokens, completionTokens, firstTokenMillis, totalMillis, null,
+                null);
     }
 }

@@ -14,15 +14,19 @@ import java.util.List;
  * @param endsTurn     whether the answer ends the turn ({@code reply.done}); dialog clears it when it will say
  *                     more after the answer
  * @param summary      the rolling summary of the conversation before {@code history}, when there is one
+ * @param guardrails   the assistant's guardrail policy; generation's defaults when absent
+ * @param maxChars     the longest answer the user's channel shows, when it has a limit
  */
 public record GenerationRequested(GenerationTask task, List<ChatTurn> history, List<Passage> passages,
                                   String fallbackText, String persona, String instructions, Boolean silent,
-                                  Boolean endsTurn, String summary) implements EventPayload {
+                                  Boolean endsTurn, String summary, GuardrailPolicy guardrails, Integer maxChars)
+        implements EventPayload {
 
     public GenerationRequested {
         // Producers written before these fields existed meant: a visible answer that ends the turn.
         silent = silent != null && silent;
         endsTurn = endsTurn == null || endsTurn;
+        guardrails = guardrails == null ? GuardrailPolicy.defaults() : guardrails;
         history = List.copyOf(history);
         passages = List.copyOf(passages);
     }
@@ -30,6 +34,12 @@ public record GenerationRequested(GenerationTask task, List<ChatTurn> history, L
     /** A task whose answer the user sees and that ends the turn, in generation's default persona. */
     public GenerationRequested(GenerationTask task, List<ChatTurn> history, List<Passage> passages,
                                String fallbackText) {
-        this(task, history, passages, fallbackText, null, null, false, true, null);
+        this(task, history, passages, fallbackText, null, null, false, true, null, null, null);
+    }
+
+    /** The same request with other history and passages, such as the user's words with personal data hidden. */
+    public GenerationRequested withHistory(List<ChatTurn> redacted) {
+        return new GenerationRequested(task, redacted, passages, fallbackText, persona, instructions, silent, endsTurn,
+                summary, guardrails, maxChars);
     }
 }

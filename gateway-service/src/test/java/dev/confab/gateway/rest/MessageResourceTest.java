@@ -5,6 +5,7 @@ import dev.confab.contracts.event.Envelope;
 import dev.confab.contracts.event.Provenance;
 import dev.confab.contracts.event.ReplyDone;
 import dev.confab.contracts.event.ReplyMessage;
+import dev.confab.contracts.event.ReplyRetract;
 import dev.confab.contracts.event.ReplyToken;
 import dev.confab.contracts.event.UserMessage;
 import dev.confab.testsupport.KafkaTestResource;
@@ -55,6 +56,23 @@ class MessageResourceTest {
                 .containsExactly("It", " is free.");
         assertThat(stream.named("message").get(0).data().path("text").asText()).isEqualTo("It is free.");
         assertThat(stream.events()).allMatch(event -> event.id() != null);
+    }
+
+    @Test
+    void aRetractionReachesTheClientBetweenTheTokensItConcerns() throws Exception {
+        OpenTurn turn = startTurn("Is a new card free?");
+        Envelope message = turn.message();
+
+        kafka.send(message.next(new ReplyToken(0, "It is free.")));
+        kafka.send(message.next(new ReplyToken(1, " It costs 12 GBP.")));
+        kafka.send(message.next(new ReplyRetract(1, 11, "groundedness")));
+        kafka.send(message.next(new ReplyToken(2, " A colleague can help.")));
+        kafka.send(message.next(new ReplyMessage("It is free. A colleague can help.", Provenance.RAG, List.of())));
+        kafka.send(message.next(new ReplyDone(1)));
+
+        SseStream stream = SseStream.parse(turn.body());
+        assertThat(stream.names()).containsExactly("token", "token", "retract", "token", "message", "done");
+        assertThat(stream.named("retract").get(0).data().path("fromOffset").asInt()).isEqualTo(11);
     }
 
     @Test

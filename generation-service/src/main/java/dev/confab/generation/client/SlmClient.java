@@ -1,59 +1,48 @@
 package dev.confab.generation.client;
 
 import dev.confab.generation.SlmOutput;
-import dev.langchain4j.data.message.ChatMessage;
-import dev.langchain4j.model.chat.StreamingChatModel;
-import dev.langchain4j.model.chat.response.ChatResponse;
-import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
-import dev.langchain4j.model.output.TokenUsage;
+import dev.confab.generation.config.GenerationConfig;
+import io.quarkiverse.langchain4j.ollama.ChatRequest;
+import io.quarkiverse.langchain4j.ollama.ChatResponse;
+import io.quarkiverse.langchain4j.ollama.OllamaClient;
 import io.smallrye.mutiny.Multi;
-import io.smallrye.mutiny.subscription.MultiEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.util.List;
-
-/** Streams a chat completion from the Ollama-compatible sidecar through quarkus-langchain4j. */
+/**
+ * Streams a chat from the Ollama-compatible sidecar with quarkus-langchain4j's Ollama client, which takes a model,
+ * options and a format per request (so one client serves every task) and cancels the HTTP request when the
+ * stream's subscriber goes away.
+ */
 @ApplicationScoped
 public class SlmClient {
 
-    private final StreamingChatModel model;
-    private final String modelId;
+    private final OllamaClient client;
 
-    public SlmClient(StreamingChatModel model,
-                     @ConfigProperty(name = "quarkus.langchain4j.ollama.chat-model.model-id") String modelId) {
-        this.model = model;
-        this.modelId = modelId;
+    public SlmClient(GenerationConfig config) {
+        this.client = new OllamaClient(config.sidecar().baseUrl(), config.sidecar().timeout(), false, false, false,
+                "default", null);
     }
 
-    /** Tokens as the model produces them, then {@link SlmOutput.Finished}; fails if the sidecar does. */
-    public Multi<SlmOutput> stream(List<ChatMessage> messages) {
-        return Multi.createFrom().emitter(emitter -> model.chat(messages, new Handler(emitter, modelId)));
+    /** Tokens as the model writes them, then {@link SlmOutput.Finished}; fails if the sidecar does. */
+    public Multi<SlmOutput> stream(ModelCall call) {
+        ChatRequest request = ChatRequest.builder()
+                .model(call.model())
+                .messages(call.messages())
+                .options(call.options())
+                .format(call.format())
+                .stream(true)
+                .build();
+        return client.streamingChat(request)
+                .map(SlmClient::output)
+                .filter(output -> !(output instanceof SlmOutput.Token token) || !token.text().isEmpty());
     }
 
-    /** Bridges langchain4j's callbacks to a Mutiny stream. */
-    private record Handler(MultiEmitter<? super SlmOutput> emitter, String requestedModel)
-            implements StreamingChatResponseHandler {
-
-        @Override
-        public void onPartialResponse(String token) {
-            emitter.emit(new SlmOutput.Token(token));
+    private static SlmOutput output(ChatResponse line) {
+        if (Boolean.TRUE.equals(line.done())) {
+            return new SlmOutput.Finished(line.model(), line.promptEvalCount(), line.evalCount());
         }
-
-        @Override
-        public void onCompleteResponse(ChatResponse response) {
-            TokenUsage usage = response.tokenUsage();
-            // Ollama's streamed reply names the model, but langchain4j does not pass it on.
-            String model = response.modelName() == null ? requestedModel : response.modelName();
-            emitter.emit(new SlmOutput.Finished(model,
-                    usage == null ? null : usage.inputTokenCount(),
-                    usage == null ? null : usage.outputTokenCount()));
-            emitter.complete();
-        }
-
-        @Override
-        public void onError(Throwable error) {
-            emitter.fail(error);
-        }
+        return new SlmOutput.Token(line.message() == null || line.message().content() == null
+                ? ""
+                : line.message().content());
     }
 }

@@ -1,110 +1,150 @@
 package dev.confab.generation.messaging;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.confab.contracts.Topics;
 import dev.confab.contracts.event.ChatTurn;
 import dev.confab.contracts.event.ChatTurn.Speaker;
 import dev.confab.contracts.event.Envelope;
 import dev.confab.contracts.event.GenerationCompleted;
 import dev.confab.contracts.event.GenerationRequested;
 import dev.confab.contracts.event.GenerationTask;
-import dev.confab.contracts.event.Passage;
 import dev.confab.contracts.event.Provenance;
 import dev.confab.contracts.event.ReplyMessage;
 import dev.confab.contracts.event.ReplyToken;
 import dev.confab.testsupport.KafkaTestResource;
 import dev.confab.testsupport.OllamaProtocolTestServer;
 import dev.confab.testsupport.OllamaTestResource;
-import dev.confab.testsupport.TopicClient;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
+import static dev.confab.generation.GenerationRequests.BANK;
+import static dev.confab.generation.GenerationRequests.FEES;
+import static dev.confab.generation.GenerationRequests.ask;
+import static dev.confab.generation.GenerationRequests.completed;
+import static dev.confab.generation.GenerationRequests.outbound;
+import static dev.confab.generation.GenerationRequests.payloads;
+import static dev.confab.generation.GenerationRequests.send;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
-/** generation-service over real Kafka against the Ollama-protocol test server: streaming, prompt and fallbacks. */
+/** generation-service over real Kafka against the Ollama-protocol test server: streaming, prompts, routing. */
 @QuarkusTest
 @QuarkusTestResource(KafkaTestResource.class)
 @QuarkusTestResource(OllamaTestResource.class)
 class GenerationConsumerTest {
 
-    private static final Passage FEES = new Passage("fees", "fees#1", "Card fees", "https://bank.example/fees",
-            "A replacement card is free once a year.", 0.8);
-
-    private static final TopicClient kafka = TopicClient.shared();
     private final OllamaProtocolTestServer ollama = OllamaProtocolTestServer.shared();
+
+    @Inject
+    CircuitBreakerMaintenance breakers;
 
     @AfterEach
     void resetSidecar() {
         ollama.reset();
+        breakers.resetAll();
     }
 
     @Test
     void streamsTheModelsTokensInOrderThenTheMessageAndTheGenerationRecord() {
         ollama.replyWith(List.of("It", " is", " free", " [1]."));
-        String conversationId = request(List.of(FEES));
+        String conversationId = ask("Do new cards cost anything?", List.of(FEES));
 
-        List<Envelope> outbound = outbound(conversationId, 6);
+        List<Envelope> outbound = outbound(conversationId);
         assertThat(outbound).extracting(Envelope::type).containsExactly(
                 "reply.token", "reply.token", "reply.token", "reply.token", "reply.message", "reply.done");
-        assertThat(outbound.subList(0, 4)).extracting(event -> ((ReplyToken) event.payload()).text())
+        assertThat(payloads(outbound, ReplyToken.class)).extracting(ReplyToken::text)
                 .containsExactly("It", " is", " free", " [1].");
-        assertThat(outbound.get(4).payload()).isEqualTo(
+        assertThat(payloads(outbound, ReplyMessage.class)).containsExactly(
                 new ReplyMessage("It is free [1].", Provenance.RAG, List.of(FEES.citation())));
 
-        JsonNode prompt = ollama.chatRequests().get(ollama.chatRequests().size() - 1);
+        JsonNode prompt = lastChat();
         GenerationCompleted record = completed(conversationId);
         assertThat(record.model()).isEqualTo(prompt.path("model").asText()).isNotBlank();
+        assertThat(record.promptVersion()).isEqualTo("answer.v1");
         assertThat(record.promptTokens()).isEqualTo(26);
         assertThat(record.completionTokens()).isEqualTo(4);
         assertThat(record.firstTokenMillis()).isLessThanOrEqualTo(record.totalMillis());
 
         assertThat(prompt.path("stream").asBoolean()).isTrue();
         assertThat(prompt.path("messages").get(0).path("content").asText())
-                .contains("[1] A replacement card is free once a year.");
+                .contains("[1] (Card fees) A replacement card is free once a year.")
+                .doesNotContain("No knowledge was found");
         assertThat(prompt.path("messages").get(1).path("content").asText()).isEqualTo("Do new cards cost anything?");
     }
 
     @Test
-    void brokenSidecarFallsBackToTheBestPassageVerbatim() {
-        ollama.failWith(500);
-        String conversationId = request(List.of(FEES));
+    void eachTaskHasItsOwnPromptFileAndModelOptions() {
+        ollama.replyWith(List.of("Happy", " to", " help", "!"));
+        completed(ask("Do new cards cost anything?", List.of(FEES)));
+        JsonNode answer = lastChat();
+        assertThat(answer.path("options").path("num_ctx").asInt()).isEqualTo(4096);
+        assertThat(answer.path("options").path("num_predict").asInt()).isEqualTo(256);
+        assertThat(answer.path("options").path("temperature").asDouble()).isEqualTo(0.2);
+        assertThat(answer.has("format")).isFalse();
 
-        List<Envelope> outbound = outbound(conversationId, 3);
-        assertThat(outbound.get(1).payload()).isEqualTo(
-                new ReplyMessage(FEES.text(), Provenance.EXTRACTIVE, List.of(FEES.citation())));
-        assertThat(completed(conversationId).model()).isNull();
+        String smallTalk = send(new GenerationRequested(GenerationTask.SMALL_TALK,
+                List.of(new ChatTurn(Speaker.USER, "Tell me a joke")), List.of(), "Sorry.", null,
+                "Be kind.", false, true, null, BANK, null));
+        assertThat(completed(smallTalk).promptVersion()).isEqualTo("small-talk.v1");
+        JsonNode chat = lastChat();
+        assertThat(chat.path("options").path("num_predict").asInt()).isEqualTo(96);
+        assertThat(chat.path("options").path("temperature").asDouble()).isEqualTo(0.7);
+        assertThat(chat.path("messages").get(0).path("content").asText())
+                .contains("Be kind.")
+                .doesNotContain("The conversation so far");
     }
 
     @Test
-    void brokenSidecarWithoutKnowledgeFallsBackToDialogsTemplate() {
-        ollama.failWith(503);
-        String conversationId = request(List.of());
+    void aTypedTaskSendsItsJsonSchemaAndAnswersWithTheValue() {
+        ollama.replyWith(List.of("{\"value\"", ": \"savings\"}"));
+        String conversationId = send(new GenerationRequested(GenerationTask.CLASSIFY,
+                List.of(new ChatTurn(Speaker.USER, "the one I keep money aside in")), List.of(), "unknown", null,
+                "Which account does the user mean: current or savings?", true, false, null, BANK, null));
 
-        List<Envelope> outbound = outbound(conversationId, 3);
-        assertThat(outbound).extracting(Envelope::type).containsExactly("reply.token", "reply.message", "reply.done");
-        assertThat(outbound.get(1).payload()).isEqualTo(
-                new ReplyMessage("Sorry, no answer.", Provenance.TEMPLATE, List.of()));
+        GenerationCompleted record = completed(conversationId);
+        assertThat(record.text()).isEqualTo("savings");
+        assertThat(record.provenance()).isEqualTo(Provenance.GENERATIVE);
+        JsonNode format = lastChat().path("format");
+        assertThat(format.path("required").get(0).asText()).isEqualTo("value");
     }
 
-    private static String request(List<Passage> passages) {
-        String conversationId = "c-" + UUID.randomUUID();
-        kafka.send(Envelope.first("acme", "bank-support", conversationId, "t-1", null,
-                new GenerationRequested(GenerationTask.ANSWER,
-                        List.of(new ChatTurn(Speaker.USER, "Do new cards cost anything?")),
-                        passages, "Sorry, no answer.")));
-        return conversationId;
+    @Test
+    void theHistoryIsTrimmedNewestFirstToFitTheContextWindow() {
+        List<ChatTurn> history = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            history.add(new ChatTurn(i % 2 == 0 ? Speaker.USER : Speaker.BOT, ("Message " + i + " ").repeat(40)));
+        }
+        history.add(new ChatTurn(Speaker.USER, "And the last question?"));
+        String conversationId = send(new GenerationRequested(GenerationTask.SMALL_TALK, history, List.of(),
+                "Sorry.", null, null, false, true, null, BANK, null));
+
+        completed(conversationId);
+        JsonNode messages = lastChat().path("messages");
+        int characters = 0;
+        for (JsonNode message : messages) {
+            characters += message.path("content").asText().length();
+        }
+        assertThat(messages.get(messages.size() - 1).path("content").asText()).isEqualTo("And the last question?");
+        assertThat(messages.size()).isLessThan(history.size() + 1);
+        assertThat(characters / 4).as("estimated tokens").isLessThanOrEqualTo(2048 - 96);
     }
 
-    private static List<Envelope> outbound(String conversationId, int count) {
-        return kafka.awaitEvents(Topics.CHAT_OUTBOUND, conversationId, count);
+    @Test
+    void everyTasksModelIsLoadedWithKeepAlive() {
+        await().until(() -> !ollama.generateRequests().isEmpty());
+        JsonNode load = ollama.generateRequests().get(0);
+        assertThat(load.path("model").asText()).isEqualTo("qwen2.5:0.5b-instruct");
+        assertThat(load.path("keep_alive").asText()).isEqualTo("30m");
     }
 
-    private static GenerationCompleted completed(String conversationId) {
-        return (GenerationCompleted) kafka.awaitEvents(Topics.GENERATION_RESULTS, conversationId, 1).get(0).payload();
+    private JsonNode lastChat() {
+        List<JsonNode> chats = ollama.chatRequests();
+        return chats.get(chats.size() - 1);
     }
 }

@@ -109,7 +109,7 @@ public final class IntentClassifier {
                 .map(i -> new IntentScore(intents.get(i), probabilities[i]))
                 .toList();
         int best = argmax(probabilities);
-        boolean outOfScope = this.outOfScope.rejects(best, probabilities[best], dot(vector, centroids[best]));
+        boolean outOfScope = this.outOfScope.rejects(best, probabilities[best], Vectors.dot(vector, centroids[best]));
         boolean ambiguous = !outOfScope && ranking.size() > 1
                 && ranking.get(0).confidence() - ranking.get(1).confidence() < settings.ambiguityMargin();
         return new IntentPrediction(ranking, outOfScope, ambiguous, List.of());
@@ -169,7 +169,7 @@ public final class IntentClassifier {
             double[] probabilities = Calibration.softmax(probe.scores(vectors[i]), temperature);
             predicted[i] = argmax(probabilities);
             confidence[i] = probabilities[predicted[i]];
-            similarity[i] = dot(vectors[i], centroids[predicted[i]]);
+            similarity[i] = Vectors.dot(vectors[i], centroids[predicted[i]]);
             correct[i] = classes != null && predicted[i] == classes[i];
         }
         return new Decisions(predicted, confidence, similarity, correct);
@@ -248,21 +248,12 @@ public final class IntentClassifier {
             }
         }
         for (float[] centroid : centroids) {
-            double norm = Math.sqrt(dot(centroid, centroid));
+            double norm = Math.sqrt(Vectors.dot(centroid, centroid));
             for (int j = 0; j < centroid.length && norm > 0; j++) {
                 centroid[j] /= (float) norm;
             }
         }
         return centroids;
-    }
-
-    /** Cosine similarity for the encoder's unit-length vectors. */
-    private static double dot(float[] a, float[] b) {
-        double sum = 0;
-        for (int i = 0; i < a.length; i++) {
-            sum += a[i] * b[i];
-        }
-        return sum;
     }
 
     private static int argmax(double[] values) {

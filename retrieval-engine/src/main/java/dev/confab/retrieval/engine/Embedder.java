@@ -1,6 +1,7 @@
 package dev.confab.retrieval.engine;
 
 import dev.confab.nlu.engine.SentenceEncoder;
+import dev.confab.nlu.engine.Vectors;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -20,14 +21,14 @@ public final class Embedder {
     }
 
     public float[] embed(String text) {
-        return normalise(encoder.encode(text));
+        return Vectors.unit(encoder.encode(text));
     }
 
     public List<float[]> embedAll(List<String> texts) {
         List<float[]> vectors = new ArrayList<>(texts.size());
         for (int from = 0; from < texts.size(); from += batchSize) {
             for (float[] vector : encoder.encodeAll(texts.subList(from, Math.min(texts.size(), from + batchSize)))) {
-                vectors.add(normalise(vector));
+                vectors.add(Vectors.unit(vector));
             }
         }
         return vectors;
@@ -42,23 +43,4 @@ public final class Embedder {
         return encoder.kind().id();
     }
 
-    static double dot(float[] a, float[] b) {
-        double sum = 0;
-        for (int i = 0; i < a.length; i++) {
-            sum += a[i] * b[i];
-        }
-        return sum;
-    }
-
-    private static float[] normalise(float[] vector) {
-        double norm = Math.sqrt(dot(vector, vector));
-        if (norm == 0) {
-            return vector;
-        }
-        float[] unit = new float[vector.length];
-        for (int i = 0; i < vector.length; i++) {
-            unit[i] = (float) (vector[i] / norm);
-        }
-        return unit;
-    }
 }

@@ -1,5 +1,6 @@
 package dev.confab.retrieval.engine;
 
+import dev.confab.nlu.engine.Vectors;
 import dev.confab.retrieval.engine.store.Collection;
 import dev.confab.retrieval.engine.store.KnowledgeStore;
 import dev.confab.retrieval.engine.store.SearchMode;
@@ -33,7 +34,7 @@ public final class KnowledgeSearch {
         List<Hit> hits = store.search(collection, new StoreQuery(query, vector, mode, tags, documentIds, candidates,
                         settings.denseWeight()))
                 .stream()
-                .map(candidate -> new Hit(candidate.chunk(), Embedder.dot(vector, candidate.chunk().vector()),
+                .map(candidate -> new Hit(candidate.chunk(), Vectors.dot(vector, candidate.chunk().vector()),
                         candidate.score()))
                 .filter(hit -> mode == SearchMode.BM25 || hit.similarity() >= settings.minSimilarity())
                 .toList();

@@ -1,5 +1,7 @@
 package dev.confab.retrieval.engine;
 
+import dev.confab.nlu.engine.Vectors;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -32,7 +34,7 @@ final class Mmr {
             for (Hit candidate : remaining) {
                 double redundancy = 0;
                 for (Hit chosen : selected) {
-                    redundancy = Math.max(redundancy, Embedder.dot(candidate.chunk().vector(), chosen.chunk().vector()));
+                    redundancy = Math.max(redundancy, Vectors.dot(candidate.chunk().vector(), chosen.chunk().vector()));
                 }
                 double value = lambda * (candidate.score() - min) / range - (1 - lambda) * redundancy;
                 if (value > bestValue) {

@@ -3,6 +3,7 @@ package dev.confab.nlu.engine.discovery;
 import dev.confab.nlu.engine.IntentClassifier;
 import dev.confab.nlu.engine.IntentPrediction;
 import dev.confab.nlu.engine.SentenceEncoder;
+import dev.confab.nlu.engine.Vectors;
 import org.tribuo.MutableDataset;
 import org.tribuo.clustering.ClusterID;
 import org.tribuo.clustering.ClusteringFactory;
@@ -11,6 +12,8 @@ import org.tribuo.impl.ArrayExample;
 import org.tribuo.math.distance.CosineDistance;
 import org.tribuo.math.neighbour.NeighboursQueryFactoryType;
 import org.tribuo.provenance.SimpleDataSourceProvenance;
+
+import dev.confab.nlu.engine.Vectors;
 
 import java.util.AbstractMap;
 import java.util.ArrayList;
@@ -112,7 +115,7 @@ public final class UtteranceDiscovery {
             }
         });
         return members.stream()
-                .sorted(Comparator.comparingDouble((Integer i) -> dot(vectors[i], centre)).reversed())
+                .sorted(Comparator.comparingDouble((Integer i) -> Vectors.dot(vectors[i], centre)).reversed())
                 .limit(REPRESENTATIVES)
                 .map(utterances::get)
                 .toList();
@@ -141,13 +144,5 @@ public final class UtteranceDiscovery {
 
     private static String suggestedName(List<String> keywords) {
         return keywords.isEmpty() ? "unnamed" : String.join("_", keywords.subList(0, Math.min(2, keywords.size())));
-    }
-
-    private static double dot(float[] a, float[] b) {
-        double sum = 0;
-        for (int d = 0; d < a.length; d++) {
-            sum += a[d] * b[d];
-        }
-        return sum;
     }
 }

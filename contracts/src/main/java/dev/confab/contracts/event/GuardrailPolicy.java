@@ -1,0 +1,31 @@
+package dev.confab.contracts.event;
+
+import java.util.List;
+
+/**
+ * The assistant's guardrail policy, from its bundle, that generation applies to one request.
+ *
+ * @param redactPii     hide personal data from the model behind reversible placeholders
+ * @param bannedPhrases never said to the user, whatever the model writes
+ * @param deniedTopics  topics the assistant declines, matched by meaning
+ * @param allowedTopics when not empty, the only topics the assistant talks about, matched by meaning
+ * @param grounded      answers from knowledge must be supported by the retrieved passages
+ * @param neverAskFor   details the assistant must never ask the user for (a PIN, a password…)
+ */
+public record GuardrailPolicy(Boolean redactPii, List<String> bannedPhrases, List<String> deniedTopics,
+                              List<String> allowedTopics, Boolean grounded, List<String> neverAskFor) {
+
+    public GuardrailPolicy {
+        redactPii = redactPii == null || redactPii;
+        bannedPhrases = bannedPhrases == null ? List.of() : List.copyOf(bannedPhrases);
+        deniedTopics = deniedTopics == null ? List.of() : List.copyOf(deniedTopics);
+        allowedTopics = allowedTopics == null ? List.of() : List.copyOf(allowedTopics);
+        grounded = grounded == null || grounded;
+        neverAskFor = neverAskFor == null ? List.of() : List.copyOf(neverAskFor);
+    }
+
+    /** What generation applies when a request carries no policy: PII redaction and groundedness, nothing else. */
+    public static GuardrailPolicy defaults() {
+        return new GuardrailPolicy(null, null, null, null, null, null);
+    }
+}

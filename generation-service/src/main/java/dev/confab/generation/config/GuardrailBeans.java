@@ -1,0 +1,20 @@
+package dev.confab.generation.config;
+
+import dev.confab.guardrails.GuardrailSettings;
+import dev.confab.guardrails.Guardrails;
+import dev.confab.nlu.engine.SentenceEncoder;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+/** The guardrail chain, with the same in-process encoder the NLU and retrieval use. */
+public class GuardrailBeans {
+
+    @Produces
+    @Singleton
+    Guardrails guardrails(GenerationConfig config) {
+        GenerationConfig.GuardrailConfig rails = config.guardrails();
+        return new Guardrails(new SentenceEncoder(SentenceEncoder.Kind.ALL_MINILM_L6_V2_Q),
+                new GuardrailSettings(rails.phoneRegion(), rails.injectionThreshold(), rails.topicThreshold(),
+                        rails.groundedOverlap(), rails.groundedSimilarity()));
+    }
+}

@@ -1,0 +1,141 @@
+package dev.confab.guardrails;
+
+import dev.confab.contracts.event.ChatTurn;
+import dev.confab.contracts.event.GuardrailPolicy;
+import dev.confab.contracts.event.GuardrailVerdict;
+import dev.confab.contracts.event.GuardrailVerdict.Outcome;
+import dev.confab.contracts.event.GuardrailVerdict.Stage;
+import dev.confab.guardrails.input.InjectionDetector;
+import dev.confab.guardrails.input.InputCheck;
+import dev.confab.guardrails.input.PiiFinder;
+import dev.confab.guardrails.input.Placeholders;
+import dev.confab.guardrails.input.TopicMatcher;
+import dev.confab.guardrails.output.OutputMonitor;
+import dev.confab.guardrails.output.OutputRails;
+import dev.confab.nlu.engine.SentenceEncoder;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The rail chain an assistant's policy switches on: input rails decide what the model may read (and whether it is
+ * asked at all), output rails watch what it writes. Thread-safe; one instance serves every assistant.
+ */
+public final class Guardrails {
+
+    public static final String PII = "pii";
+    public static final String INJECTION = "prompt_injection";
+    public static final String DENIED_TOPIC = "denied_topic";
+    public static final String ALLOWED_TOPICS = "allowed_topics";
+
+    private final GuardrailSettings settings;
+    private final Embeddings embeddings;
+    private final PiiFinder pii;
+    private final InjectionDetector injections;
+    private final TopicMatcher topics;
+
+    public Guardrails(SentenceEncoder encoder, GuardrailSettings settings) {
+        this.settings = settings;
+        this.embeddings = new Embeddings(encoder);
+        this.pii = new PiiFinder(settings.phoneRegion());
+        this.injections = new InjectionDetector(embeddings, settings.injectionThreshold());
+        this.topics = new TopicMatcher(embeddings, settings.topicThreshold());
+    }
+
+    /**
+     * Redacts the conversation and checks the user's latest message.
+     *
+     * @param userDriven whether the latest message asks for a free answer (answers and small talk), which is what
+     *                   injection and topic rails guard; a summary or a rephrased template is not
+     */
+    public InputCheck checkInput(GuardrailPolicy policy, List<ChatTurn> history, boolean userDriven) {
+        Placeholders placeholders = new Placeholders(pii);
+        List<GuardrailVerdict> verdicts = new ArrayList<>();
+        List<ChatTurn> visible = history;
+        if (policy.redactPii()) {
+            visible = history.stream().map(turn -> new ChatTurn(turn.speaker(), placeholders.redact(turn.text()))).toList();
+            verdicts.add(new GuardrailVerdict(PII, Stage.INPUT, placeholders.size() > 0 ? Outcome.REDACTED : Outcome.PASSED,
+                    placeholders.size() > 0 ? placeholders.size() + " personal details hidden from the model" : null, null));
+        }
+        Optional<InputCheck.Block> block = Optional.empty();
+        Optional<String> message = lastUserMessage(history);
+        if (userDriven && message.isPresent()) {
+            block = injection(message.get(), verdicts)
+                    .or(() -> deniedTopic(message.get(), policy.deniedTopics(), verdicts))
+                    .or(() -> outsideTopics(message.get(), policy.allowedTopics(), verdicts));
+        }
+        return new InputCheck(visible, placeholders, policy.redactPii(), verdicts, block);
+    }
+
+    /**
+     * The output rails for one answer.
+     *
+     * @param sources passages the answer must be grounded in (with the user's question), or empty when the answer
+     *                is not from knowledge and groundedness does not apply
+     */
+    public OutputMonitor watch(GuardrailPolicy policy, InputCheck input, List<String> sources) {
+        return OutputRails.monitor(policy, input.placeholders(), pii, embeddings, settings, sources);
+    }
+
+    /** A monitor with no rails, for text the model did not write (a refusal, a fallback). */
+    public OutputMonitor unwatched() {
+        return OutputRails.none();
+    }
+
+    /** The detector on its own, for calibrating and evaluating it. */
+    public InjectionDetector injections() {
+        return injections;
+    }
+
+    /** The topic matcher on its own, for calibrating and evaluating it. */
+    public TopicMatcher topics() {
+        return topics;
+    }
+
+    /** The personal-data finder on its own, for evaluating it. */
+    public PiiFinder pii() {
+        return pii;
+    }
+
+    private Optional<InputCheck.Block> injection(String message, List<GuardrailVerdict> verdicts) {
+        Optional<InjectionDetector.Detection> detection = injections.detect(message);
+        verdicts.add(detection
+                .map(found -> new GuardrailVerdict(INJECTION, Stage.INPUT, Outcome.BLOCKED, found.reason(), found.score()))
+                .orElseGet(() -> new GuardrailVerdict(INJECTION, Stage.INPUT, Outcome.PASSED, null, null)));
+        return detection.map(found -> new InputCheck.Block(INJECTION, found.reason(), null));
+    }
+
+    private Optional<InputCheck.Block> deniedTopic(String message, List<String> denied, List<GuardrailVerdict> verdicts) {
+        if (denied.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<TopicMatcher.Match> match = topics.denied(message, denied);
+        verdicts.add(match
+                .map(found -> new GuardrailVerdict(DENIED_TOPIC, Stage.INPUT, Outcome.BLOCKED,
+                        "about " + found.topic(), found.similarity()))
+                .orElseGet(() -> new GuardrailVerdict(DENIED_TOPIC, Stage.INPUT, Outcome.PASSED, null, null)));
+        return match.map(found -> new InputCheck.Block(DENIED_TOPIC, "about " + found.topic(), found.topic()));
+    }
+
+    private Optional<InputCheck.Block> outsideTopics(String message, List<String> allowed, List<GuardrailVerdict> verdicts) {
+        if (allowed.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<TopicMatcher.Match> match = topics.outside(message, allowed);
+        verdicts.add(match
+                .map(found -> new GuardrailVerdict(ALLOWED_TOPICS, Stage.INPUT, Outcome.BLOCKED,
+                        "about none of the allowed topics", found.similarity()))
+                .orElseGet(() -> new GuardrailVerdict(ALLOWED_TOPICS, Stage.INPUT, Outcome.PASSED, null, null)));
+        return match.map(found -> new InputCheck.Block(ALLOWED_TOPICS, "about none of the allowed topics", null));
+    }
+
+    private static Optional<String> lastUserMessage(List<ChatTurn> history) {
+        for (int i = history.size() - 1; i >= 0; i--) {
+            if (history.get(i).speaker() == ChatTurn.Speaker.USER) {
+                return Optional.of(history.get(i).text());
+            }
+        }
+        return Optional.empty();
+    }
+}
