@@ -8,6 +8,7 @@ import dev.confab.contracts.event.GenerationCompleted;
 import dev.confab.contracts.event.GenerationRequested;
 import dev.confab.contracts.event.GenerationTask;
 import dev.confab.contracts.event.GuardrailPolicy;
+import dev.confab.contracts.event.GuardrailPolicy.Topic;
 import dev.confab.contracts.event.Passage;
 import dev.confab.testsupport.TopicClient;
 
@@ -20,7 +21,8 @@ public final class GenerationRequests {
     public static final Passage FEES = new Passage("fees", "fees#1", "Card fees", "https://bank.example/fees",
             "A replacement card is free once a year.", 0.8);
     public static final GuardrailPolicy BANK = new GuardrailPolicy(true, List.of("guaranteed returns"),
-            List.of("investment advice"), List.of(), true, List.of("PIN", "password"));
+            List.of(new Topic("investment advice", List.of("Should I buy shares?", "Which fund should I invest in?"))),
+            List.of(), true, List.of("PIN", "password"));
 
     private static final TopicClient KAFKA = TopicClient.shared();
 

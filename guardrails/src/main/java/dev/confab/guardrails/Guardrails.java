@@ -2,9 +2,11 @@ package dev.confab.guardrails;
 
 import dev.confab.contracts.event.ChatTurn;
 import dev.confab.contracts.event.GuardrailPolicy;
+import dev.confab.contracts.event.GuardrailPolicy.Topic;
 import dev.confab.contracts.event.GuardrailVerdict;
 import dev.confab.contracts.event.GuardrailVerdict.Outcome;
 import dev.confab.contracts.event.GuardrailVerdict.Stage;
+import dev.confab.guardrails.input.InjectionClassifier;
 import dev.confab.guardrails.input.InjectionDetector;
 import dev.confab.guardrails.input.InputCheck;
 import dev.confab.guardrails.input.PiiFinder;
@@ -39,7 +41,7 @@ public final class Guardrails {
         this.settings = settings;
         this.embeddings = new Embeddings(encoder);
         this.pii = new PiiFinder(settings.phoneRegion());
-        this.injections = new InjectionDetector(embeddings, settings.injectionThreshold());
+        this.injections = new InjectionDetector(embeddings, InjectionClassifier.load(), settings.injectionThreshold());
         this.topics = new TopicMatcher(embeddings, settings.topicThreshold());
     }
 
@@ -106,7 +108,7 @@ public final class Guardrails {
         return detection.map(found -> new InputCheck.Block(INJECTION, found.reason(), null));
     }
 
-    private Optional<InputCheck.Block> deniedTopic(String message, List<String> denied, List<GuardrailVerdict> verdicts) {
+    private Optional<InputCheck.Block> deniedTopic(String message, List<Topic> denied, List<GuardrailVerdict> verdicts) {
         if (denied.isEmpty()) {
             return Optional.empty();
         }
@@ -118,7 +120,7 @@ public final class Guardrails {
         return match.map(found -> new InputCheck.Block(DENIED_TOPIC, "about " + found.topic(), found.topic()));
     }
 
-    private Optional<InputCheck.Block> outsideTopics(String message, List<String> allowed, List<GuardrailVerdict> verdicts) {
+    private Optional<InputCheck.Block> outsideTopics(String message, List<Topic> allowed, List<GuardrailVerdict> verdicts) {
         if (allowed.isEmpty()) {
             return Optional.empty();
         }

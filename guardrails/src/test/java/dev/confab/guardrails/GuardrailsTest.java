@@ -3,6 +3,7 @@ package dev.confab.guardrails;
 import dev.confab.contracts.event.ChatTurn;
 import dev.confab.contracts.event.ChatTurn.Speaker;
 import dev.confab.contracts.event.GuardrailPolicy;
+import dev.confab.contracts.event.GuardrailPolicy.Topic;
 import dev.confab.contracts.event.GuardrailVerdict;
 import dev.confab.contracts.event.GuardrailVerdict.Outcome;
 import dev.confab.guardrails.input.InputCheck;
@@ -21,9 +22,10 @@ class GuardrailsTest {
 
     private static final Guardrails GUARDRAILS = new Guardrails(
             new SentenceEncoder(SentenceEncoder.Kind.ALL_MINILM_L6_V2_Q),
-            new GuardrailSettings("GB", 0.75, 0.5, 0.6, 0.6));
+            new GuardrailSettings("GB", 0.7, 0.5, 0.6, 0.6));
     private static final GuardrailPolicy BANK = new GuardrailPolicy(true, List.of("guaranteed returns"),
-            List.of("investment advice"), List.of(), true, List.of("PIN", "password"));
+            List.of(new Topic("investment advice", List.of("Should I buy shares?", "Which fund should I invest in?"))),
+            List.of(), true, List.of("PIN", "password"));
     private static final String FEES = "A replacement card is free once a year. After that it costs 5 GBP.";
 
     @Test

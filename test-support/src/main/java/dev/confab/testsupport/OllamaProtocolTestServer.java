@@ -43,6 +43,7 @@ public final class OllamaProtocolTestServer implements AutoCloseable {
     private final List<JsonNode> generateRequests = new CopyOnWriteArrayList<>();
     private final AtomicInteger openStreams = new AtomicInteger();
     private final AtomicInteger abandonedStreams = new AtomicInteger();
+    private final AtomicInteger peakOpenStreams = new AtomicInteger();
     private final AtomicInteger failuresLeft = new AtomicInteger();
 
     private volatile Script script = Script.normal(DEFAULT_TOKENS);
@@ -122,6 +123,7 @@ public final class OllamaProtocolTestServer implements AutoCloseable {
     public void reset() {
         script = Script.normal(DEFAULT_TOKENS);
         failuresLeft.set(0);
+        peakOpenStreams.set(openStreams.get());
         CountDownLatch stalled = release;
         release = new CountDownLatch(1);
         stalled.countDown();
@@ -135,6 +137,11 @@ public final class OllamaProtocolTestServer implements AutoCloseable {
     /** The bodies of {@code /api/generate} requests (model loads with {@code keep_alive}) received so far. */
     public List<JsonNode> generateRequests() {
         return List.copyOf(generateRequests);
+    }
+
+    /** The most chat streams written at the same time since the last {@link #reset()}. */
+    public int peakOpenStreams() {
+        return peakOpenStreams.get();
     }
 
     /** Chat streams being written right now. */
@@ -165,7 +172,7 @@ public final class OllamaProtocolTestServer implements AutoCloseable {
         boolean stream = request.path("stream").asBoolean(true);
         exchange.getResponseHeaders().add("Content-Type", stream ? "application/x-ndjson" : "application/json");
         exchange.sendResponseHeaders(200, 0);
-        openStreams.incrementAndGet();
+        peakOpenStreams.accumulateAndGet(openStreams.incrementAndGet(), Math::max);
         try {
             if (stream) {
                 stream(exchange.getResponseBody(), request, current);

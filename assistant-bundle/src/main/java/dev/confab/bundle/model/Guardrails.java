@@ -7,13 +7,13 @@ import java.util.List;
  *
  * @param redactPii      hide personal data from the model behind reversible placeholders
  * @param bannedPhrases  never said, whatever the model writes
- * @param deniedTopics   topics the assistant declines, matched by meaning
+ * @param deniedTopics   topics the assistant declines, matched by meaning against their names and examples
  * @param allowedTopics  when not empty, the only topics the assistant's free answers may be about
  * @param grounded       answers from knowledge must be supported by the retrieved passages
  * @param neverAskFor    details the assistant must never ask the user for
  */
-public record Guardrails(Boolean redactPii, List<String> bannedPhrases, List<String> deniedTopics,
-                         List<String> allowedTopics, Boolean grounded, List<String> neverAskFor) {
+public record Guardrails(Boolean redactPii, List<String> bannedPhrases, List<Topic> deniedTopics,
+                         List<Topic> allowedTopics, Boolean grounded, List<String> neverAskFor) {
 
     public Guardrails {
         redactPii = redactPii == null || redactPii;

@@ -4,6 +4,7 @@ import dev.confab.bundle.AssistantBundle;
 import dev.confab.bundle.expression.Template;
 import dev.confab.bundle.model.Guardrails;
 import dev.confab.bundle.model.Persona;
+import dev.confab.bundle.model.Topic;
 import dev.confab.contracts.event.BotMessage;
 import dev.confab.contracts.event.ChatTurn;
 import dev.confab.contracts.event.ChatTurn.Speaker;
@@ -127,8 +128,12 @@ final class TurnEvents {
     /** The bundle's guardrail policy, which generation applies to every request of this assistant. */
     static GuardrailPolicy guardrails(AssistantBundle bundle) {
         Guardrails policy = bundle.guardrails();
-        return new GuardrailPolicy(policy.redactPii(), policy.bannedPhrases(), policy.deniedTopics(),
-                policy.allowedTopics(), policy.grounded(), policy.neverAskFor());
+        return new GuardrailPolicy(policy.redactPii(), policy.bannedPhrases(), topics(policy.deniedTopics()),
+                topics(policy.allowedTopics()), policy.grounded(), policy.neverAskFor());
+    }
+
+    private static List<GuardrailPolicy.Topic> topics(List<Topic> topics) {
+        return topics.stream().map(topic -> new GuardrailPolicy.Topic(topic.name(), topic.examples())).toList();
     }
 
     /** The persona part of every prompt, from the bundle. */

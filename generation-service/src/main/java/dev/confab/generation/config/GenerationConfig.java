@@ -94,8 +94,11 @@ public interface GenerationConfig {
         @WithDefault("GB")
         String phoneRegion();
 
-        /** Cosine similarity to a reference attack from which a message is a prompt injection. */
-        @WithDefault("0.75")
+        /**
+         * The injection classifier's probability from which a message is an attack: 0.7 keeps ordinary banking
+         * messages refused below 0.2% (docs/benchmarks.md).
+         */
+        @WithDefault("0.7")
         double injectionThreshold();
 
         /** Cosine similarity to a topic from which a message is about it. */

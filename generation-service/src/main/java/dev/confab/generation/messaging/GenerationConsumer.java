@@ -8,12 +8,23 @@ import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
 
-/** Generates an answer for each request of {@code chat.generation.requests} and publishes it as it streams. */
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Generates an answer for each request of {@code chat.generation.requests} and publishes it as it streams. Answers
+ * stream concurrently: a request is taken as soon as it arrives (the sidecar bulkhead decides whether the model or
+ * a fallback answers it), and it is acknowledged once every event of its answer is in Kafka. The throttled commit
+ * strategy commits offsets only up to the oldest answer still streaming, so a crash loses no request.
+ */
 @ApplicationScoped
 public class GenerationConsumer {
 
     public static final String GENERATION_REQUESTS = "generation-requests";
+
+    private static final CompletionStage<Void> TAKEN = CompletableFuture.completedFuture(null);
 
     private final GenerationService generation;
     private final EventPublisher publisher;
@@ -23,15 +34,22 @@ public class GenerationConsumer {
         this.publisher = publisher;
     }
 
-    /** Completes, and so commits the request, once every reply event has been acknowledged by Kafka. */
     @Incoming(GENERATION_REQUESTS)
-    public Uni<Void> generate(Envelope event) {
+    public CompletionStage<Void> generate(Message<Envelope> message) {
+        Envelope event = message.getPayload();
         if (event == null || !(event.payload() instanceof GenerationRequested request)) {
             Log.warnf("Skipping an event that is not a generation request: %s",
                     event == null ? "unreadable" : event.type());
-            return Uni.createFrom().voidItem();
+            return message.ack();
         }
-        // Merge sends each token as soon as it exists; the producer keeps the send order within the partition.
+        answer(event, request).subscribe().with(
+                published -> message.ack(),
+                failure -> message.nack(failure));
+        return TAKEN;
+    }
+
+    /** Completes once Kafka has acknowledged every event; merge sends each token as soon as it exists. */
+    private Uni<Void> answer(Envelope event, GenerationRequested request) {
         return generation.respond(event, request)
                 .onItem().transformToUniAndMerge(publisher::publish)
                 .collect().last()

@@ -20,6 +20,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -133,6 +134,19 @@ class GenerationConsumerTest {
         assertThat(messages.get(messages.size() - 1).path("content").asText()).isEqualTo("And the last question?");
         assertThat(messages.size()).isLessThan(history.size() + 1);
         assertThat(characters / 4).as("estimated tokens").isLessThanOrEqualTo(2048 - 96);
+    }
+
+    @Test
+    void answersStreamAtTheSameTimeEvenWithinOnePartition() {
+        ollama.delayFirstToken(Duration.ofMillis(600));
+        List<String> conversations = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            conversations.add(ask("Do new cards cost anything?", List.of(FEES)));
+        }
+
+        conversations.forEach(conversationId -> assertThat(completed(conversationId).provenance())
+                .isEqualTo(Provenance.RAG));
+        assertThat(ollama.peakOpenStreams()).as("streams served at once (3 partitions)").isEqualTo(4);
     }
 
     @Test

@@ -2,23 +2,18 @@ package dev.confab.guardrails.input;
 
 import dev.confab.guardrails.Embeddings;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
  * Recognises attempts to make the model drop its instructions: rules for the known shapes (override the
- * instructions, reveal the prompt, switch persona, fake chat markup), then similarity to reference attacks for the
- * paraphrases rules miss. The reference attacks are not the evaluation corpus, which measures the detector on
- * attacks it has not seen.
+ * instructions, reveal the prompt, switch persona, fake chat markup, turn off a safeguard, other customers' data),
+ * then a classifier over sentence embeddings for the paraphrases rules miss. Both are measured on attacks neither
+ * was written or trained on (eval/guardrails/injections-heldout.txt).
  */
 public final class InjectionDetector {
 
-    private static final String REFERENCES = "dev/confab/guardrails/injection-references.txt";
     private static final String OBJECTS = "(instructions?|rules|prompts?|directions|guidelines|programming|"
             + "constraints|guardrails|restrictions|polic(y|ies)|context|system message)";
 
@@ -27,7 +22,7 @@ public final class InjectionDetector {
                     + "[^.?!\\n]{0,40}\\b(previous|prior|above|earlier|preceding|all|any|your|the|these|those|system)\\b"
                     + "[^.?!\\n]{0,25}\\b" + OBJECTS),
             new Rule("asks for the hidden prompt", "\\b(reveal|show|print|repeat|output|display|leak|dump|share|"
-                    + "tell me|give me|what (is|are|were))\\b[^.?!\\n]{0,30}\\b(your|the|hidden|secret|initial|"
+                    + "tell me|give me|what (is|are|were))\\b[^.?!\\n]{0,30}\\b(your|hidden|secret|initial|"
                     + "original|system)\\b[^.?!\\n]{0,20}\\b(system prompt|prompt|instructions|rules|configuration|"
                     + "developer message)"),
             new Rule("switches the assistant's persona", "\\b(you are now|from now on,? you|act as|pretend (to be|"
@@ -39,17 +34,34 @@ public final class InjectionDetector {
             new Rule("fakes chat markup", "(</?(system|assistant|instructions?)>|\\[/?inst]|<\\|im_(start|end)\\|>|"
                     + "<<sys>>|^\\s*#{2,}\\s*(system|instruction)|\\bbegin (system|admin) (prompt|message)\\b)"),
             new Rule("announces new instructions", "\\b(new|updated|real|actual|secret|admin|override)\\s+"
-                    + "(instructions?|rules|system prompt|directives?)\\s*:"));
+                    + "(instructions?|rules|system prompt|directives?)\\s*:"),
+            new Rule("declares the rules void", "\\b(rules|guidelines|polic(y|ies)|filters?|restrictions|instructions)"
+                    + "\\b[^.?!\\n]{0,20}\\b(are|is|were)\\s+(now\\s+)?(void|cancell?ed|off|disabled|lifted|"
+                    + "suspended|no longer (valid|apply|in force))"),
+            new Rule("asks to turn off a safeguard", "\\b(disable|turn off|switch off|skip|bypass|ignore|remove|"
+                    + "without)\\b[^.?!\\n]{0,20}\\b(safety|security|content|identity|fraud)?\\s*(checks?|"
+                    + "filters?|verification|data protection|safeguards|guardrails)\\b"),
+            new Rule("asks for another customer's data", "\\b(another|other|any|every|all|a different)\\s+"
+                    + "(customer|client|person|user)s?'?s?\\s+(balances?|accounts?|cards?|ibans?|pins?|details|data|"
+                    + "address(es)?|numbers?|transactions|statements?)\\b|\\b(neighbou?r|colleague|friend|someone "
+                    + "else)'s (balance|account|card|iban|pin|details)|\\bwho owns (the )?account\\b"),
+            new Rule("reaches for the text before the conversation", "\\b(repeat|paste|quote|print|copy|summari[sz]e|"
+                    + "translate|encode|spell out|list|recite)\\b[^.?!\\n]{0,40}\\b(your (prompt|instructions|rules)|"
+                    + "(prompt|instructions|rules|text) (above|you were given|before my first message|you received)|"
+                    + "rules you were given|what was written before)"),
+            new Rule("overrides the instructions in another language", "\\b(ignora|ignoriere|ignorez|oublie|"
+                    + "negeer|vergiss|olvida|dimentica)\\b[^.?!\\n]{0,40}\\b(instrucciones|anweisungen|instructions|"
+                    + "istruzioni|instructies|regeln|reglas|regole|regels|consignes)\\b"));
 
     private final Embeddings embeddings;
-    private final List<float[]> references;
+    private final InjectionClassifier classifier;
     private final double threshold;
 
-    /** @param threshold the cosine similarity to a reference attack from which a message counts as one */
-    public InjectionDetector(Embeddings embeddings, double threshold) {
+    /** @param threshold the classifier's probability from which a message counts as an attack */
+    public InjectionDetector(Embeddings embeddings, InjectionClassifier classifier, double threshold) {
         this.embeddings = embeddings;
+        this.classifier = classifier;
         this.threshold = threshold;
-        this.references = embeddings.embedAll(referenceAttacks());
     }
 
     /** Why the message looks like an injection, with a score in [0, 1]; empty when it does not. */
@@ -59,9 +71,9 @@ public final class InjectionDetector {
                 return Optional.of(new Detection(rule.reason(), 1.0));
             }
         }
-        Embeddings.Nearest nearest = Embeddings.nearest(embeddings.embed(message), references);
-        return nearest.similarity() >= threshold
-                ? Optional.of(new Detection("resembles a known injection", nearest.similarity()))
+        double probability = classifier.probability(embeddings.embed(message));
+        return probability >= threshold
+                ? Optional.of(new Detection("reads like an attempt to manipulate the assistant", probability))
                 : Optional.empty();
     }
 
@@ -72,30 +84,19 @@ public final class InjectionDetector {
                 .map(Rule::reason)
                 .findFirst()
                 .orElse(null);
-        return new Assessment(rule, Embeddings.nearest(embeddings.embed(message), references).similarity());
-    }
-
-    private static List<String> referenceAttacks() {
-        try (InputStream in = InjectionDetector.class.getClassLoader().getResourceAsStream(REFERENCES)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
-                    .map(String::strip)
-                    .filter(line -> !line.isEmpty() && !line.startsWith("#"))
-                    .toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new Assessment(rule, classifier.probability(embeddings.embed(message)));
     }
 
     /**
      * What the detector sees in a message.
      *
-     * @param rule       the reason of the first rule that matched, or {@code null}
-     * @param similarity the highest cosine similarity to a reference attack
+     * @param rule        the reason of the first rule that matched, or {@code null}
+     * @param probability the classifier's probability that the message is an attack
      */
-    public record Assessment(String rule, double similarity) {
+    public record Assessment(String rule, double probability) {
 
         public boolean flagged(double threshold) {
-            return rule != null || similarity >= threshold;
+            return rule != null || probability >= threshold;
         }
     }
 

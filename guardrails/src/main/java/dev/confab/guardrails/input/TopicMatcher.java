@@ -1,13 +1,17 @@
 package dev.confab.guardrails.input;
 
+import dev.confab.contracts.event.GuardrailPolicy.Topic;
 import dev.confab.guardrails.Embeddings;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Decides by meaning whether a message is about a denied topic, or about none of the allowed ones: the message's
- * embedding is compared with each topic's ("investment advice" against "should I buy shares with my savings?").
+ * embedding is compared with those of each topic's name and examples, and the closest one counts. A name alone is
+ * a poor match for real questions ("investment advice" against "should I buy shares with my savings?"), which the
+ * examples fix: measured in docs/benchmarks.md.
  */
 public final class TopicMatcher {
 
@@ -21,34 +25,37 @@ public final class TopicMatcher {
     }
 
     /** The denied topic the message is about, and how close it is. */
-    public Optional<Match> denied(String message, List<String> deniedTopics) {
+    public Optional<Match> denied(String message, List<Topic> deniedTopics) {
         if (deniedTopics.isEmpty()) {
             return Optional.empty();
         }
-        Embeddings.Nearest nearest = nearest(message, deniedTopics);
-        return nearest.similarity() >= threshold
-                ? Optional.of(new Match(deniedTopics.get(nearest.index()), nearest.similarity()))
-                : Optional.empty();
+        Match nearest = nearest(message, deniedTopics);
+        return nearest.similarity() >= threshold ? Optional.of(nearest) : Optional.empty();
     }
 
     /** Whether the message is about none of the allowed topics (never, when there are none). */
-    public Optional<Match> outside(String message, List<String> allowedTopics) {
+    public Optional<Match> outside(String message, List<Topic> allowedTopics) {
         if (allowedTopics.isEmpty()) {
             return Optional.empty();
         }
-        Embeddings.Nearest nearest = nearest(message, allowedTopics);
-        return nearest.similarity() < threshold
-                ? Optional.of(new Match(allowedTopics.get(nearest.index()), nearest.similarity()))
-                : Optional.empty();
+        Match nearest = nearest(message, allowedTopics);
+        return nearest.similarity() < threshold ? Optional.of(nearest) : Optional.empty();
     }
 
-    /** The similarity to the closest topic, for calibrating the threshold. */
-    public double similarity(String message, List<String> topics) {
-        return nearest(message, topics).similarity();
-    }
-
-    private Embeddings.Nearest nearest(String message, List<String> topics) {
-        return Embeddings.nearest(embeddings.embed(message), embeddings.embedAll(topics));
+    /** The closest topic whatever the threshold, for calibrating and evaluating. */
+    public Match nearest(String message, List<Topic> topics) {
+        List<String> texts = new ArrayList<>();
+        List<String> owners = new ArrayList<>();
+        for (Topic topic : topics) {
+            texts.add(topic.name());
+            owners.add(topic.name());
+            topic.examples().forEach(example -> {
+                texts.add(example);
+                owners.add(topic.name());
+            });
+        }
+        Embeddings.Nearest nearest = Embeddings.nearest(embeddings.embed(message), embeddings.embedAll(texts));
+        return new Match(owners.get(nearest.index()), nearest.similarity());
     }
 
     /** A topic and the message's similarity to it. */

@@ -1,7 +1,6 @@
 package dev.confab.nlu.engine;
 
 import de.bwaldvogel.liblinear.Feature;
-import de.bwaldvogel.liblinear.FeatureNode;
 import de.bwaldvogel.liblinear.Linear;
 import de.bwaldvogel.liblinear.Model;
 import de.bwaldvogel.liblinear.Parameter;
@@ -34,7 +33,7 @@ final class LinearHead {
         problem.x = new Feature[vectors.length][];
         problem.y = new double[vectors.length];
         for (int i = 0; i < vectors.length; i++) {
-            problem.x[i] = features(vectors[i]);
+            problem.x[i] = LinearFeatures.of(vectors[i]);
             problem.y[i] = classes[i];
         }
         return new LinearHead(Linear.train(problem, new Parameter(SolverType.MCSVM_CS, cost, STOPPING_TOLERANCE)));
@@ -43,21 +42,11 @@ final class LinearHead {
     /** One decision value per class, indexed by class (not by liblinear's column order). */
     double[] scores(float[] vector) {
         double[] columns = new double[columnClass.length];
-        Linear.predictValues(model, features(vector), columns);
+        Linear.predictValues(model, LinearFeatures.of(vector), columns);
         double[] byClass = new double[columnClass.length];
         for (int column = 0; column < columns.length; column++) {
             byClass[columnClass[column]] = columns[column];
         }
         return byClass;
-    }
-
-    /** An embedding as liblinear features, with a constant bias feature last. */
-    static Feature[] features(float[] vector) {
-        Feature[] features = new Feature[vector.length + 1];
-        for (int j = 0; j < vector.length; j++) {
-            features[j] = new FeatureNode(j + 1, vector[j]);
-        }
-        features[vector.length] = new FeatureNode(vector.length + 1, 1.0);
-        return features;
     }
 }

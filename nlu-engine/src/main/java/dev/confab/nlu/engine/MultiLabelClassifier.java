@@ -45,7 +45,7 @@ public final class MultiLabelClassifier {
         float[][] vectors = encoder.encodeAll(texts);
         Feature[][] rows = new Feature[vectors.length][];
         for (int i = 0; i < vectors.length; i++) {
-            rows[i] = LinearHead.features(vectors[i]);
+            rows[i] = LinearFeatures.of(vectors[i]);
         }
         Linear.disableDebugOutput();
         List<Model> models = new ArrayList<>();
@@ -62,7 +62,7 @@ public final class MultiLabelClassifier {
 
     /** The labels that apply, sorted; empty when none does (out of scope). */
     public Set<String> classify(String text) {
-        Feature[] row = LinearHead.features(encoder.encode(text));
+        Feature[] row = LinearFeatures.of(encoder.encode(text));
         Set<String> applying = new TreeSet<>();
         double[] probabilities = new double[2];
         for (int i = 0; i < labels.size(); i++) {
