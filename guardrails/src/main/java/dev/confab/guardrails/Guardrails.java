@@ -8,9 +8,10 @@ import dev.confab.contracts.event.GuardrailVerdict.Outcome;
 import dev.confab.contracts.event.GuardrailVerdict.Stage;
 import dev.confab.guardrails.input.InjectionClassifier;
 import dev.confab.guardrails.input.InjectionDetector;
-import dev.confab.guardrails.input.InputCheck;
 import dev.confab.guardrails.input.PiiFinder;
 import dev.confab.guardrails.input.Placeholders;
+import dev.confab.guardrails.input.Redaction;
+import dev.confab.guardrails.input.Screening;
 import dev.confab.guardrails.input.TopicMatcher;
 import dev.confab.guardrails.output.OutputMonitor;
 import dev.confab.guardrails.output.OutputRails;
@@ -45,29 +46,39 @@ public final class Guardrails {
         this.topics = new TopicMatcher(embeddings, settings.topicThreshold());
     }
 
+    /** The conversation with personal data behind placeholders, when the policy says so: cheap, no encoder. */
+    public Redaction redact(GuardrailPolicy policy, List<ChatTurn> history) {
+        Placeholders placeholders = new Placeholders(pii);
+        if (!policy.redactPii()) {
+            return new Redaction(history, placeholders, false, List.of());
+        }
+        List<ChatTurn> visible = history.stream()
+                .map(turn -> new ChatTurn(turn.speaker(), placeholders.redact(turn.text())))
+                .toList();
+        boolean found = placeholders.size() > 0;
+        return new Redaction(visible, placeholders, true, List.of(new GuardrailVerdict(PII, Stage.INPUT,
+                found ? Outcome.REDACTED : Outcome.PASSED,
+                found ? placeholders.size() + " personal details hidden from the model" : null, null)));
+    }
+
     /**
-     * Redacts the conversation and checks the user's latest message.
+     * Checks the user's latest message: prompt injection, then denied and allowed topics (one encoder pass for
+     * all of them).
      *
      * @param userDriven whether the latest message asks for a free answer (answers and small talk), which is what
-     *                   injection and topic rails guard; a summary or a rephrased template is not
+     *                   these rails guard; a summary or a rephrased template is not
      */
-    public InputCheck checkInput(GuardrailPolicy policy, List<ChatTurn> history, boolean userDriven) {
-        Placeholders placeholders = new Placeholders(pii);
-        List<GuardrailVerdict> verdicts = new ArrayList<>();
-        List<ChatTurn> visible = history;
-        if (policy.redactPii()) {
-            visible = history.stream().map(turn -> new ChatTurn(turn.speaker(), placeholders.redact(turn.text()))).toList();
-            verdicts.add(new GuardrailVerdict(PII, Stage.INPUT, placeholders.size() > 0 ? Outcome.REDACTED : Outcome.PASSED,
-                    placeholders.size() > 0 ? placeholders.size() + " personal details hidden from the model" : null, null));
-        }
-        Optional<InputCheck.Block> block = Optional.empty();
+    public Screening screen(GuardrailPolicy policy, List<ChatTurn> history, boolean userDriven) {
         Optional<String> message = lastUserMessage(history);
-        if (userDriven && message.isPresent()) {
-            block = injection(message.get(), verdicts)
-                    .or(() -> deniedTopic(message.get(), policy.deniedTopics(), verdicts))
-                    .or(() -> outsideTopics(message.get(), policy.allowedTopics(), verdicts));
+        if (!userDriven || message.isEmpty()) {
+            return new Screening(List.of(), Optional.empty());
         }
-        return new InputCheck(visible, placeholders, policy.redactPii(), verdicts, block);
+        List<GuardrailVerdict> verdicts = new ArrayList<>();
+        float[] vector = embeddings.embed(message.get());
+        Optional<Screening.Block> block = injection(message.get(), vector, verdicts)
+                .or(() -> deniedTopic(vector, policy.deniedTopics(), verdicts))
+                .or(() -> outsideTopics(vector, policy.allowedTopics(), verdicts));
+        return new Screening(verdicts, block);
     }
 
     /**
@@ -76,8 +87,8 @@ public final class Guardrails {
      * @param sources passages the answer must be grounded in (with the user's question), or empty when the answer
      *                is not from knowledge and groundedness does not apply
      */
-    public OutputMonitor watch(GuardrailPolicy policy, InputCheck input, List<String> sources) {
-        return OutputRails.monitor(policy, input.placeholders(), pii, embeddings, settings, sources);
+    public OutputMonitor watch(GuardrailPolicy policy, Redaction redaction, List<String> sources) {
+        return OutputRails.monitor(policy, redaction.placeholders(), pii, embeddings, settings, sources);
     }
 
     /** A monitor with no rails, for text the model did not write (a refusal, a fallback). */
@@ -100,15 +111,15 @@ public final class Guardrails {
         return pii;
     }
 
-    private Optional<InputCheck.Block> injection(String message, List<GuardrailVerdict> verdicts) {
-        Optional<InjectionDetector.Detection> detection = injections.detect(message);
+    private Optional<Screening.Block> injection(String message, float[] vector, List<GuardrailVerdict> verdicts) {
+        Optional<InjectionDetector.Detection> detection = injections.detect(message, vector);
         verdicts.add(detection
                 .map(found -> new GuardrailVerdict(INJECTION, Stage.INPUT, Outcome.BLOCKED, found.reason(), found.score()))
                 .orElseGet(() -> new GuardrailVerdict(INJECTION, Stage.INPUT, Outcome.PASSED, null, null)));
-        return detection.map(found -> new InputCheck.Block(INJECTION, found.reason(), null));
+        return detection.map(found -> new Screening.Block(INJECTION, found.reason(), null));
     }
 
-    private Optional<InputCheck.Block> deniedTopic(String message, List<Topic> denied, List<GuardrailVerdict> verdicts) {
+    private Optional<Screening.Block> deniedTopic(float[] message, List<Topic> denied, List<GuardrailVerdict> verdicts) {
         if (denied.isEmpty()) {
             return Optional.empty();
         }
@@ -117,10 +128,10 @@ public final class Guardrails {
                 .map(found -> new GuardrailVerdict(DENIED_TOPIC, Stage.INPUT, Outcome.BLOCKED,
                         "about " + found.topic(), found.similarity()))
                 .orElseGet(() -> new GuardrailVerdict(DENIED_TOPIC, Stage.INPUT, Outcome.PASSED, null, null)));
-        return match.map(found -> new InputCheck.Block(DENIED_TOPIC, "about " + found.topic(), found.topic()));
+        return match.map(found -> new Screening.Block(DENIED_TOPIC, "about " + found.topic(), found.topic()));
     }
 
-    private Optional<InputCheck.Block> outsideTopics(String message, List<Topic> allowed, List<GuardrailVerdict> verdicts) {
+    private Optional<Screening.Block> outsideTopics(float[] message, List<Topic> allowed, List<GuardrailVerdict> verdicts) {
         if (allowed.isEmpty()) {
             return Optional.empty();
         }
@@ -129,7 +140,7 @@ public final class Guardrails {
                 .map(found -> new GuardrailVerdict(ALLOWED_TOPICS, Stage.INPUT, Outcome.BLOCKED,
                         "about none of the allowed topics", found.similarity()))
                 .orElseGet(() -> new GuardrailVerdict(ALLOWED_TOPICS, Stage.INPUT, Outcome.PASSED, null, null)));
-        return match.map(found -> new InputCheck.Block(ALLOWED_TOPICS, "about none of the allowed topics", null));
+        return match.map(found -> new Screening.Block(ALLOWED_TOPICS, "about none of the allowed topics", null));
     }
 
     private static Optional<String> lastUserMessage(List<ChatTurn> history) {

@@ -6,7 +6,8 @@ import dev.confab.contracts.event.GuardrailPolicy;
 import dev.confab.contracts.event.GuardrailPolicy.Topic;
 import dev.confab.contracts.event.GuardrailVerdict;
 import dev.confab.contracts.event.GuardrailVerdict.Outcome;
-import dev.confab.guardrails.input.InputCheck;
+import dev.confab.guardrails.input.Redaction;
+import dev.confab.guardrails.input.Screening;
 import dev.confab.guardrails.output.OutputMonitor;
 import dev.confab.guardrails.output.OutputStep;
 import dev.confab.nlu.engine.SentenceEncoder;
@@ -30,16 +31,15 @@ class GuardrailsTest {
 
     @Test
     void theModelSeesPlaceholdersAndTheUserSeesTheirDataBack() {
-        InputCheck input = GUARDRAILS.checkInput(BANK, List.of(
+        Redaction input = GUARDRAILS.redact(BANK, List.of(
                 new ChatTurn(Speaker.USER, "My email is Jo.Smith@example.com and my phone is +44 7911 123456."),
                 new ChatTurn(Speaker.BOT, "Thanks!"),
-                new ChatTurn(Speaker.USER, "Please write to jo.smith@example.com today.")), true);
+                new ChatTurn(Speaker.USER, "Please write to jo.smith@example.com today.")));
 
         assertThat(input.history()).extracting(ChatTurn::text).containsExactly(
                 "My email is [EMAIL_1] and my phone is [PHONE_1].", "Thanks!", "Please write to [EMAIL_1] today.");
         assertThat(input.verdicts()).extracting(GuardrailVerdict::rail, GuardrailVerdict::outcome)
-                .contains(org.assertj.core.groups.Tuple.tuple("pii", Outcome.REDACTED));
-        assertThat(input.block()).isEmpty();
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("pii", Outcome.REDACTED));
 
         OutputMonitor monitor = GUARDRAILS.watch(BANK, input, List.of());
         String shown = shownText(monitor, List.of("We will write to [EM", "AIL", "_1] and call [PHONE_1", "] today."));
@@ -58,7 +58,7 @@ class GuardrailsTest {
 
     @Test
     void aSentenceThatFailsIsRetractedFromWhereItStartsAndTheRestIsIgnored() {
-        InputCheck input = GUARDRAILS.checkInput(BANK, List.of(new ChatTurn(Speaker.USER, "Is a new card free?")), true);
+        Redaction input = GUARDRAILS.redact(BANK, List.of(new ChatTurn(Speaker.USER, "Is a new card free?")));
         OutputMonitor monitor = GUARDRAILS.watch(BANK, input, List.of(FEES, "Is a new card free?"));
 
         List<OutputStep> steps = new ArrayList<>();
@@ -79,7 +79,7 @@ class GuardrailsTest {
 
     @Test
     void personaRulesAndBannedPhrasesAreCheckedOnTheLastSentenceToo() {
-        InputCheck input = GUARDRAILS.checkInput(BANK, List.of(new ChatTurn(Speaker.USER, "Hi")), true);
+        Redaction input = GUARDRAILS.redact(BANK, List.of(new ChatTurn(Speaker.USER, "Hi")));
 
         OutputMonitor asksForPin = GUARDRAILS.watch(BANK, input, List.of());
         shownText(asksForPin, List.of("We will never ask for your PIN. Please type your PIN here"));
@@ -93,15 +93,15 @@ class GuardrailsTest {
 
     @Test
     void anOutOfPolicyTopicIsDeclined() {
-        InputCheck input = GUARDRAILS.checkInput(BANK, List.of(new ChatTurn(Speaker.USER,
+        Screening screening = GUARDRAILS.screen(BANK, List.of(new ChatTurn(Speaker.USER,
                 "Which stocks should I invest my savings in for the best returns?")), true);
 
-        assertThat(input.block()).get().extracting(InputCheck.Block::topic).isEqualTo("investment advice");
+        assertThat(screening.block()).get().extracting(Screening.Block::topic).isEqualTo("investment advice");
     }
 
     private static String blockOf(String message) {
-        return GUARDRAILS.checkInput(BANK, List.of(new ChatTurn(Speaker.USER, message)), true).block()
-                .map(InputCheck.Block::rail)
+        return GUARDRAILS.screen(BANK, List.of(new ChatTurn(Speaker.USER, message)), true).block()
+                .map(Screening.Block::rail)
                 .orElse(null);
     }
 

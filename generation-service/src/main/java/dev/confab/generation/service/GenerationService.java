@@ -13,15 +13,19 @@ import dev.confab.generation.config.ModelRouter;
 import dev.confab.generation.prompt.Prompt;
 import dev.confab.generation.prompt.PromptBuilder;
 import dev.confab.guardrails.Guardrails;
-import dev.confab.guardrails.input.InputCheck;
+import dev.confab.guardrails.input.Redaction;
+import dev.confab.guardrails.input.Screening;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -52,35 +56,77 @@ public class GenerationService {
         this.metrics = new GenerationMetrics(registry);
     }
 
-    /** Verdicts of the input rails, token events as the model writes them, then the closing events. */
+    /**
+     * Token events as the model writes them, then the closing events (with every guardrail verdict). Redaction
+     * is a few regular expressions and precedes the model call; the screening (injection, topics) needs the
+     * sentence encoder, so it runs on a worker thread while the model starts, and the model's first token waits
+     * for it: the model's own time to first token hides it. A message the screening blocks never shows a token:
+     * the model is cancelled and the user gets the refusal.
+     */
     public Multi<Envelope> respond(Envelope event, GenerationRequested request) {
-        InputCheck input = guardrails.checkInput(request.guardrails(), request.history(),
-                USER_DRIVEN.contains(request.task()));
-        List<Envelope> verdicts = input.verdicts().stream().map(event::next).toList();
-        input.verdicts().forEach(metrics::verdict);
-        if (input.block().isPresent()) {
-            return Multi.createFrom().iterable(refusal(event, request, input.block().get(), verdicts));
-        }
+        return Multi.createFrom().deferred(() -> answer(event, request));
+    }
+
+    private Multi<Envelope> answer(Envelope event, GenerationRequested request) {
+        Redaction redaction = guardrails.redact(request.guardrails(), request.history());
+        Uni<Screening> screening = Uni.createFrom().item(() -> guardrails.screen(request.guardrails(),
+                        request.history(), USER_DRIVEN.contains(request.task())))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .onFailure().recoverWithItem(GenerationService::unscreened)
+                .memoize().indefinitely();
+        screening.subscribe().with(screened -> Log.tracef("Screened turn %s", event.turnId()));
         ModelRouter.Route route = router.route(request.task());
-        Prompt prompt = prompts.build(redacted(request, input));
+        Prompt prompt = prompts.build(redacted(request, redaction));
         AnswerStream answer = new AnswerStream(event, request,
-                guardrails.watch(request.guardrails(), input, groundingSources(request, prompt)),
+                guardrails.watch(request.guardrails(), redaction, groundingSources(request, prompt)),
                 prompt.passages(), prompt.version(), texts.safeEnding(), route.format() != null);
-        Multi<Envelope> generated = sidecar.stream(new ModelCall(route.model(), prompt.messages(), route.options(), route.format()))
-                .select().first(output -> !answer.stopped())
+        Multi<Envelope> generated = sidecar.stream(new ModelCall(route.model(), prompt.messages(), route.options(),
+                        route.format()))
+                .emitOn(Infrastructure.getDefaultWorkerPool())
+                .onItem().call(output -> screening)
+                .select().first(output -> !answer.stopped() && !blocked(screening))
                 .onItem().transformToIterable(answer::on)
                 .onFailure().invoke(failure -> Log.warnf("Generation for turn %s failed: %s", event.turnId(), failure))
                 .onFailure().recoverWithCompletion();
-        Multi<Envelope> closing = Multi.createFrom().deferred(() -> Multi.createFrom().iterable(answer.finish()))
-                .onCompletion().invoke(() -> metrics.answered(request.task(), answer));
-        return Multi.createBy().concatenating().streams(Multi.createFrom().iterable(verdicts), generated, closing);
+        Multi<Envelope> closing = screening
+                .onItem().transformToMulti(screened -> Multi.createFrom().iterable(
+                        closing(event, request, redaction, screened, answer)));
+        return Multi.createBy().concatenating().streams(generated, closing);
+    }
+
+    /** The verdicts of the input rails, then the answer's closing, or the refusal when the screening blocked. */
+    private List<Envelope> closing(Envelope event, GenerationRequested request, Redaction redaction,
+                                   Screening screening, AnswerStream answer) {
+        List<Envelope> events = new ArrayList<>();
+        redaction.verdicts().forEach(verdict -> events.add(event.next(verdict)));
+        screening.verdicts().forEach(verdict -> events.add(event.next(verdict)));
+        redaction.verdicts().forEach(metrics::verdict);
+        screening.verdicts().forEach(metrics::verdict);
+        AnswerStream finished = screening.block()
+                .map(block -> refusal(event, request, block))
+                .orElse(answer);
+        events.addAll(finished.finish());
+        metrics.answered(request.task(), finished);
+        return events;
+    }
+
+    /** A message the rails could not check is not answered by the model: failing closed is the safe side. */
+    private static Screening unscreened(Throwable failure) {
+        Log.errorf(failure, "Input screening failed; refusing");
+        return new Screening(List.of(), Optional.of(new Screening.Block("screening", "the input could not be checked",
+                null)));
+    }
+
+    private static boolean blocked(Uni<Screening> screening) {
+        // The item was awaited just before (onItem().call), so the memoized result is there.
+        return screening.await().indefinitely().block().isPresent();
     }
 
     /** The user's words as the model may see them; the original request still provides the fallbacks. */
-    private static GenerationRequested redacted(GenerationRequested request, InputCheck input) {
-        return new GenerationRequested(request.task(), input.history(), request.passages(),
-                input.redact(request.fallbackText()), request.persona(), request.instructions(), request.silent(),
-                request.endsTurn(), input.redact(request.summary()), request.guardrails(), request.maxChars());
+    private static GenerationRequested redacted(GenerationRequested request, Redaction redaction) {
+        return new GenerationRequested(request.task(), redaction.history(), request.passages(),
+                redaction.redact(request.fallbackText()), request.persona(), request.instructions(), request.silent(),
+                request.endsTurn(), redaction.redact(request.summary()), request.guardrails(), request.maxChars());
     }
 
     /** What a knowledge answer must be grounded in: the passages it was given and the question it answers. */
@@ -96,16 +142,11 @@ public class GenerationService {
         return sources;
     }
 
-    private List<Envelope> refusal(Envelope event, GenerationRequested request, InputCheck.Block block,
-                                   List<Envelope> verdicts) {
+    /** An answer stream that says the refusal: a template, no model, no rails on it. */
+    private AnswerStream refusal(Envelope event, GenerationRequested request, Screening.Block block) {
         String text = block.topic() == null ? texts.refusal() : texts.topicRefusal().formatted(block.topic());
         GenerationRequested refused = new GenerationRequested(request.task(), request.history(), List.of(), text,
                 request.persona(), null, request.silent(), request.endsTurn(), null, request.guardrails(), null);
-        AnswerStream answer = new AnswerStream(event, refused, guardrails.unwatched(), List.of(), null,
-                texts.safeEnding(), false);
-        List<Envelope> events = new ArrayList<>(verdicts);
-        events.addAll(answer.finish());
-        metrics.answered(request.task(), answer);
-        return events;
+        return new AnswerStream(event, refused, guardrails.unwatched(), List.of(), null, texts.safeEnding(), false);
     }
 }

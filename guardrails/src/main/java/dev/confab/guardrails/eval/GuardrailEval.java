@@ -100,7 +100,9 @@ public final class GuardrailEval {
         double[] millis = new double[messages.size()];
         for (int i = 0; i < messages.size(); i++) {
             long start = System.nanoTime();
-            guardrails.checkInput(policy, List.of(new ChatTurn(ChatTurn.Speaker.USER, messages.get(i))), true);
+            List<ChatTurn> history = List.of(new ChatTurn(ChatTurn.Speaker.USER, messages.get(i)));
+            guardrails.redact(policy, history);
+            guardrails.screen(policy, history, true);
             millis[i] = (System.nanoTime() - start) / 1e6;
         }
         Map<String, Double> figures = new LinkedHashMap<>();

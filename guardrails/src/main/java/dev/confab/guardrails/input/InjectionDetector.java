@@ -64,14 +64,18 @@ public final class InjectionDetector {
         this.threshold = threshold;
     }
 
-    /** Why the message looks like an injection, with a score in [0, 1]; empty when it does not. */
-    public Optional<Detection> detect(String message) {
+    /**
+     * Why the message looks like an injection, with a score in [0, 1]; empty when it does not.
+     *
+     * @param vector the message's unit-length embedding, computed once for every rail that needs it
+     */
+    public Optional<Detection> detect(String message, float[] vector) {
         for (Rule rule : RULES) {
             if (rule.pattern().matcher(message).find()) {
                 return Optional.of(new Detection(rule.reason(), 1.0));
             }
         }
-        double probability = classifier.probability(embeddings.embed(message));
+        double probability = classifier.probability(vector);
         return probability >= threshold
                 ? Optional.of(new Detection("reads like an attempt to manipulate the assistant", probability))
                 : Optional.empty();

@@ -24,8 +24,8 @@ public final class TopicMatcher {
         this.threshold = threshold;
     }
 
-    /** The denied topic the message is about, and how close it is. */
-    public Optional<Match> denied(String message, List<Topic> deniedTopics) {
+    /** The denied topic the message (its unit-length embedding) is about, and how close it is. */
+    public Optional<Match> denied(float[] message, List<Topic> deniedTopics) {
         if (deniedTopics.isEmpty()) {
             return Optional.empty();
         }
@@ -33,8 +33,8 @@ public final class TopicMatcher {
         return nearest.similarity() >= threshold ? Optional.of(nearest) : Optional.empty();
     }
 
-    /** Whether the message is about none of the allowed topics (never, when there are none). */
-    public Optional<Match> outside(String message, List<Topic> allowedTopics) {
+    /** Whether the message (its embedding) is about none of the allowed topics (never, when there are none). */
+    public Optional<Match> outside(float[] message, List<Topic> allowedTopics) {
         if (allowedTopics.isEmpty()) {
             return Optional.empty();
         }
@@ -44,6 +44,10 @@ public final class TopicMatcher {
 
     /** The closest topic whatever the threshold, for calibrating and evaluating. */
     public Match nearest(String message, List<Topic> topics) {
+        return nearest(embeddings.embed(message), topics);
+    }
+
+    private Match nearest(float[] message, List<Topic> topics) {
         List<String> texts = new ArrayList<>();
         List<String> owners = new ArrayList<>();
         for (Topic topic : topics) {
@@ -54,7 +58,7 @@ public final class TopicMatcher {
                 owners.add(topic.name());
             });
         }
-        Embeddings.Nearest nearest = Embeddings.nearest(embeddings.embed(message), embeddings.embedAll(texts));
+        Embeddings.Nearest nearest = Embeddings.nearest(message, embeddings.embedAll(texts));
         return new Match(owners.get(nearest.index()), nearest.similarity());
     }
 
