@@ -4,5 +4,6 @@ package dev.confab.contracts.event;
 public sealed interface EventPayload permits UserMessage, MessageUnderstood, RetrievalRequested, RetrievalPerformed,
         GenerationRequested, GenerationCompleted, ReplyToken, ReplyMessage, ReplyDone, ConversationStarted, BotMessage,
         TurnStarted, SlotSet, FlowChanged, ConversationEnded, HandoffRequested, HandoffAccepted, AgentMessage,
-        HandoffEnded, UserForgotten, DocumentIndexed, ReplyRetract, GuardrailVerdict {
+        HandoffEnded, UserForgotten, DocumentIndexed, ReplyRetract, GuardrailVerdict,
+        GenerationCancelled {
 }

@@ -13,6 +13,7 @@ public enum EventType {
     RETRIEVAL_REQUESTED("retrieval.requested", 1, RetrievalRequested.class, Topics.RETRIEVAL_REQUESTS),
     RETRIEVAL_PERFORMED("retrieval.performed", 1, RetrievalPerformed.class, Topics.RETRIEVAL_RESULTS),
     GENERATION_REQUESTED("generation.requested", 1, GenerationRequested.class, Topics.GENERATION_REQUESTS),
+    GENERATION_CANCELLED("generation.cancelled", 1, GenerationCancelled.class, Topics.GENERATION_REQUESTS),
     GENERATION_COMPLETED("generation.completed", 1, GenerationCompleted.class, Topics.GENERATION_RESULTS),
     REPLY_TOKEN("reply.token", 1, ReplyToken.class, Topics.CHAT_OUTBOUND),
     REPLY_MESSAGE("reply.message", 1, ReplyMessage.class, Topics.CHAT_OUTBOUND),

@@ -1,6 +1,7 @@
 package dev.confab.gateway.service;
 
 import dev.confab.contracts.event.Envelope;
+import dev.confab.contracts.event.GenerationCancelled;
 import dev.confab.contracts.event.UserMessage;
 import dev.confab.contracts.kafka.EventPublisher;
 import dev.confab.gateway.StreamEvent;
@@ -26,13 +27,25 @@ public class ChatService {
         this.router = router;
     }
 
-    /** The events of the reply; the stream always ends with {@code done}, after an {@code error} if need be. */
+    /**
+     * The events of the reply; the stream always ends with {@code done}, after an {@code error} if need be. A
+     * client that goes away before {@code done} cancels the turn's generation, so the model stops writing for
+     * no one.
+     */
     public Multi<StreamEvent> send(String conversationId, String text, String channel, String userId) {
         Envelope message = Envelope.first(config.defaultTenant(), config.defaultAssistant(), conversationId,
                 UUID.randomUUID().toString(), null, new UserMessage(text, channel, userId));
         return router.replies(message.turnId(), publisher.publish(message))
                 .ifNoItem().after(config.replyIdleTimeout()).fail()
-                .onFailure().recoverWithMulti(failure -> failedTurn(message, failure));
+                .onFailure().recoverWithMulti(failure -> failedTurn(message, failure))
+                .onCancellation().invoke(() -> cancelGeneration(message));
+    }
+
+    private void cancelGeneration(Envelope message) {
+        publisher.publish(message.next(new GenerationCancelled("client disconnected")))
+                .subscribe().with(
+                        sent -> Log.debugf("Turn %s: the client went away; generation cancelled", message.turnId()),
+                        failure -> Log.warnf("Turn %s: could not cancel its generation: %s", message.turnId(), failure));
     }
 
     private Multi<StreamEvent> failedTurn(Envelope message, Throwable failure) {

@@ -2,6 +2,7 @@ package dev.confab.gateway.rest;
 
 import dev.confab.contracts.Topics;
 import dev.confab.contracts.event.Envelope;
+import dev.confab.contracts.event.GenerationCancelled;
 import dev.confab.contracts.event.Provenance;
 import dev.confab.contracts.event.ReplyDone;
 import dev.confab.contracts.event.ReplyMessage;
@@ -12,12 +13,22 @@ import dev.confab.testsupport.KafkaTestResource;
 import dev.confab.testsupport.SseStream;
 import dev.confab.testsupport.TopicClient;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -35,6 +46,9 @@ import static org.hamcrest.Matchers.equalTo;
 class MessageResourceTest {
 
     private static final TopicClient kafka = TopicClient.shared();
+
+    @TestHTTPResource("/v1/conversations")
+    URL conversations;
 
     @Test
     void streamsTokensThenTheMessageThenDone() throws Exception {
@@ -73,6 +87,25 @@ class MessageResourceTest {
         SseStream stream = SseStream.parse(turn.body());
         assertThat(stream.names()).containsExactly("token", "token", "retract", "token", "message", "done");
         assertThat(stream.named("retract").get(0).data().path("fromOffset").asInt()).isEqualTo(11);
+    }
+
+    @Test
+    void aClientThatGoesAwayMidStreamCancelsTheTurnsGeneration() throws Exception {
+        String conversationId = "c-" + UUID.randomUUID();
+        HttpRequest send = HttpRequest.newBuilder(URI.create(conversations + "/" + conversationId + "/messages"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"text\": \"How much is a new card?\"}"))
+                .build();
+        HttpResponse<InputStream> response = HttpClient.newHttpClient().send(send, HttpResponse.BodyHandlers.ofInputStream());
+        Envelope message = kafka.awaitEvents(Topics.CHAT_INBOUND, conversationId, 1).get(0);
+        kafka.send(message.next(new ReplyToken(0, "A new card")));
+        try (BufferedReader stream = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+            assertThat(stream.lines().filter(line -> line.startsWith("event:")).findFirst()).contains("event:token");
+        }
+
+        Envelope cancelled = kafka.awaitEvents(Topics.GENERATION_REQUESTS, conversationId, 1).get(0);
+        assertThat(cancelled.payload()).isEqualTo(new GenerationCancelled("client disconnected"));
+        assertThat(cancelled.turnId()).isEqualTo(message.turnId());
     }
 
     @Test

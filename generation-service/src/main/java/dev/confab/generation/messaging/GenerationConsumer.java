@@ -1,8 +1,10 @@
 package dev.confab.generation.messaging;
 
 import dev.confab.contracts.event.Envelope;
+import dev.confab.contracts.event.GenerationCancelled;
 import dev.confab.contracts.event.GenerationRequested;
 import dev.confab.contracts.kafka.EventPublisher;
+import dev.confab.generation.service.AnswersInFlight;
 import dev.confab.generation.service.GenerationService;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
@@ -17,7 +19,8 @@ import java.util.concurrent.CompletionStage;
  * Generates an answer for each request of {@code chat.generation.requests} and publishes it as it streams. Answers
  * stream concurrently: a request is taken as soon as it arrives (the sidecar bulkhead decides whether the model or
  * a fallback answers it), and it is acknowledged once every event of its answer is in Kafka. The throttled commit
- * strategy commits offsets only up to the oldest answer still streaming, so a crash loses no request.
+ * strategy commits offsets only up to the oldest answer still streaming, so a crash loses no request. A
+ * {@code generation.cancelled} (the client went away) stops its turn's model.
  */
 @ApplicationScoped
 public class GenerationConsumer {
@@ -28,15 +31,22 @@ public class GenerationConsumer {
 
     private final GenerationService generation;
     private final EventPublisher publisher;
+    private final AnswersInFlight inFlight;
 
-    public GenerationConsumer(GenerationService generation, EventPublisher publisher) {
+    public GenerationConsumer(GenerationService generation, EventPublisher publisher, AnswersInFlight inFlight) {
         this.generation = generation;
         this.publisher = publisher;
+        this.inFlight = inFlight;
     }
 
     @Incoming(GENERATION_REQUESTS)
     public CompletionStage<Void> generate(Message<Envelope> message) {
         Envelope event = message.getPayload();
+        if (event != null && event.payload() instanceof GenerationCancelled cancelled) {
+            boolean found = inFlight.cancel(event.conversationId(), event.turnId());
+            Log.debugf("Turn %s cancelled (%s); streaming here: %s", event.turnId(), cancelled.reason(), found);
+            return message.ack();
+        }
         if (event == null || !(event.payload() instanceof GenerationRequested request)) {
             Log.warnf("Skipping an event that is not a generation request: %s",
                     event == null ? "unreadable" : event.type());

@@ -40,6 +40,7 @@ final class AnswerStream {
     private Provenance provenance;
     private List<Citation> citations;
     private SlmOutput.Finished finished;
+    private volatile boolean cancelled;
 
     /**
      * @param passages      the passages the prompt numbered, so [n] in the answer cites the n-th
@@ -70,16 +71,22 @@ final class AnswerStream {
 
     /** Whether the model's further output would be ignored, so the stream can stop. */
     boolean stopped() {
-        return monitor.retracted();
+        return cancelled || monitor.retracted();
+    }
+
+    /** The client went away: the model stops at its next token and the answer ends at its last full sentence. */
+    void cancel() {
+        cancelled = true;
     }
 
     /**
      * The closing events: the rest of the text, the full message, end of turn and the generation record. A stream
-     * without Ollama's closing line broke off (a failure, a stall, a malformed line), so its unfinished sentence
-     * is taken back.
+     * without Ollama's closing line broke off (a failure, a stall, a malformed line, a cancellation), so its
+     * unfinished sentence is taken back.
      */
     List<Envelope> finish() {
-        List<Envelope> closing = new ArrayList<>(events(finished == null ? monitor.interrupt() : monitor.finish()));
+        boolean brokenOff = finished == null || cancelled;
+        List<Envelope> closing = new ArrayList<>(events(brokenOff ? monitor.interrupt() : monitor.finish()));
         if (text.toString().isBlank()) {
             closing.addAll(fallback());
         } else if (monitor.railFailed()) {

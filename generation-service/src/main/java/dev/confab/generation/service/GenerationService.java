@@ -45,15 +45,17 @@ public class GenerationService {
     private final Guardrails guardrails;
     private final GenerationConfig.GuardrailConfig texts;
     private final GenerationMetrics metrics;
+    private final AnswersInFlight inFlight;
 
     public GenerationService(SidecarStreams sidecar, PromptBuilder prompts, ModelRouter router, Guardrails guardrails,
-                             GenerationConfig config, MeterRegistry registry) {
+                             GenerationConfig config, AnswersInFlight inFlight, MeterRegistry registry) {
         this.sidecar = sidecar;
         this.prompts = prompts;
         this.router = router;
         this.guardrails = guardrails;
         this.texts = config.guardrails();
         this.metrics = new GenerationMetrics(registry);
+        this.inFlight = inFlight;
     }
 
     /**
@@ -80,6 +82,7 @@ public class GenerationService {
         AnswerStream answer = new AnswerStream(event, request,
                 guardrails.watch(request.guardrails(), redaction, groundingSources(request, prompt)),
                 prompt.passages(), prompt.version(), texts.safeEnding(), route.format() != null);
+        inFlight.started(event.conversationId(), event.turnId(), answer);
         Multi<Envelope> generated = sidecar.stream(new ModelCall(route.model(), prompt.messages(), route.options(),
                         route.format()))
                 .emitOn(Infrastructure.getDefaultWorkerPool())
@@ -91,7 +94,8 @@ public class GenerationService {
         Multi<Envelope> closing = screening
                 .onItem().transformToMulti(screened -> Multi.createFrom().iterable(
                         closing(event, request, redaction, screened, answer)));
-        return Multi.createBy().concatenating().streams(generated, closing);
+        return Multi.createBy().concatenating().streams(generated, closing)
+                .onTermination().invoke(() -> inFlight.ended(event.conversationId(), event.turnId()));
     }
 
     /** The verdicts of the input rails, then the answer's closing, or the refusal when the screening blocked. */

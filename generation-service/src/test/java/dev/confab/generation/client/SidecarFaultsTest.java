@@ -1,6 +1,8 @@
 package dev.confab.generation.client;
 
+import dev.confab.contracts.Topics;
 import dev.confab.contracts.event.Envelope;
+import dev.confab.contracts.event.GenerationCancelled;
 import dev.confab.contracts.event.GenerationCompleted;
 import dev.confab.contracts.event.Provenance;
 import dev.confab.contracts.event.ReplyMessage;
@@ -9,6 +11,7 @@ import dev.confab.contracts.event.ReplyToken;
 import dev.confab.testsupport.KafkaTestResource;
 import dev.confab.testsupport.OllamaProtocolTestServer;
 import dev.confab.testsupport.OllamaTestResource;
+import dev.confab.testsupport.TopicClient;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
@@ -17,6 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import static dev.confab.generation.GenerationRequests.FEES;
@@ -112,6 +116,28 @@ class SidecarFaultsTest {
         String conversationId = ask("Do new cards cost anything?", List.of(FEES));
 
         assertThat(completed(conversationId).provenance()).isEqualTo(Provenance.EXTRACTIVE);
+    }
+
+    @Test
+    void aCancelledTurnStopsTheModelAndKeepsWhatTheUserHadSeen() {
+        List<String> tokens = new ArrayList<>(List.of("A replacement card", " is free once a year [1]."));
+        for (int i = 0; i < 40; i++) {
+            tokens.add(" More");
+        }
+        ollama.replyWith(tokens);
+        ollama.delayEachToken(Duration.ofMillis(50));
+        int abandoned = ollama.abandonedStreams();
+        String conversationId = ask("Do new cards cost anything?", List.of(FEES));
+        TopicClient.shared().awaitEvents(Topics.CHAT_OUTBOUND, conversationId, 4);
+
+        TopicClient.shared().send(Envelope.first("acme", "bank-support", conversationId, "t-1", null,
+                new GenerationCancelled("client disconnected")));
+
+        GenerationCompleted record = completed(conversationId);
+        assertThat(record.text()).isEqualTo("A replacement card is free once a year [1].");
+        assertThat(record.provenance()).isEqualTo(Provenance.RAG);
+        assertThat(payloads(outbound(conversationId), ReplyToken.class)).hasSizeLessThan(tokens.size());
+        await().until(() -> ollama.abandonedStreams() > abandoned);
     }
 
     @Test
