@@ -45,7 +45,8 @@ public class ChatService {
         publisher.publish(message.next(new GenerationCancelled("client disconnected")))
                 .subscribe().with(
                         sent -> Log.debugf("Turn %s: the client went away; generation cancelled", message.turnId()),
-                        failure -> Log.warnf("Turn %s: could not cancel its generation: %s", message.turnId(), failure));
+                        failure -> Log.warnf("Turn %s: could not cancel its generation: %s", message.turnId(),
+                                failure));
     }
 
     private Multi<StreamEvent> failedTurn(Envelope message, Throwable failure) {

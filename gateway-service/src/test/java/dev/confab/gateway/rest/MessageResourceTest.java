@@ -96,10 +96,12 @@ class MessageResourceTest {
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"text\": \"How much is a new card?\"}"))
                 .build();
-        HttpResponse<InputStream> response = HttpClient.newHttpClient().send(send, HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<InputStream> response = HttpClient.newHttpClient()
+                .send(send, HttpResponse.BodyHandlers.ofInputStream());
         Envelope message = kafka.awaitEvents(Topics.CHAT_INBOUND, conversationId, 1).get(0);
         kafka.send(message.next(new ReplyToken(0, "A new card")));
-        try (BufferedReader stream = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+        try (BufferedReader stream = new BufferedReader(
+                new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
             assertThat(stream.lines().filter(line -> line.startsWith("event:")).findFirst()).contains("event:token");
         }
 

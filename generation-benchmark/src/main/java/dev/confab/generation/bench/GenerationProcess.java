@@ -13,7 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** generation-service from its packaged application, as deploy/local runs it, pointed at the benchmark's Kafka and sidecar. */
+/** generation-service from its packaged application, as deploy/local runs it, on the benchmark's Kafka and sidecar. */
 final class GenerationProcess implements AutoCloseable {
 
     private static final Duration STARTUP = Duration.ofMinutes(2);

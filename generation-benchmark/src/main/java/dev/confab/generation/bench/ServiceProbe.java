@@ -60,7 +60,8 @@ final class ServiceProbe implements AutoCloseable {
                 new StringDeserializer(), new ByteArrayDeserializer());
         List<TopicPartition> partitions = new ArrayList<>();
         for (String topic : List.of(Topics.CHAT_OUTBOUND, Topics.GENERATION_RESULTS)) {
-            consumer.partitionsFor(topic, PATIENCE).forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
+            consumer.partitionsFor(topic, PATIENCE)
+                    .forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
         }
         consumer.assign(partitions);
         consumer.seekToEnd(partitions);
@@ -100,7 +101,7 @@ final class ServiceProbe implements AutoCloseable {
                     progress.compute(record.key(), (key, seen) -> seen == null
                             ? new long[] {arrived, arrived, 1}
                             : new long[] {seen[0], arrived, seen[2] + 1});
-                } else if (type.equals("reply.message") && !event.path("payload").path("provenance").asText().equals("RAG")) {
+                } else if (type.equals("reply.message") && !"RAG".equals(event.at("/payload/provenance").asText())) {
                     fallbacks++;
                 } else if (type.equals("reply.done")) {
                     done++;

@@ -57,7 +57,8 @@ public class SidecarStreams {
                 .delay(breaker.delay().toMillis(), ChronoUnit.MILLIS)
                 .done()
                 .build();
-        Gauge.builder("confab.generation.sidecar.breaker.open", this, streams -> streams.breakerState() == CircuitBreakerState.CLOSED ? 0 : 1)
+        Gauge.builder("confab.generation.sidecar.breaker.open", this,
+                        streams -> streams.breakerState() == CircuitBreakerState.CLOSED ? 0 : 1)
                 .description("1 while the circuit breaker in front of the SLM sidecar is open or half-open")
                 .register(registry);
     }

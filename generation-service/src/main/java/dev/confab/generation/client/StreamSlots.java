@@ -37,7 +37,8 @@ final class StreamSlots {
     /** A slot once one is free; fails with {@link BulkheadException} when the queue is full or the wait too long. */
     Uni<Slot> acquire(Duration maxWait) {
         return Uni.createFrom().<Slot>emitter(this::enqueue)
-                .ifNoItem().after(maxWait).failWith(() -> new BulkheadException("No free sidecar slot within " + maxWait));
+                .ifNoItem().after(maxWait)
+                .failWith(() -> new BulkheadException("No free sidecar slot within " + maxWait));
     }
 
     private synchronized void enqueue(UniEmitter<? super Slot> emitter) {

@@ -5,6 +5,7 @@ import dev.confab.contracts.event.Envelope;
 import dev.confab.contracts.event.EventPayload;
 import dev.confab.contracts.event.GenerationCompleted;
 import dev.confab.contracts.event.GenerationRequested;
+import dev.confab.contracts.event.GenerationTask;
 import dev.confab.contracts.event.GuardrailVerdict;
 import dev.confab.contracts.event.Passage;
 import dev.confab.contracts.event.Provenance;
@@ -21,10 +22,14 @@ import java.util.List;
 
 /**
  * Turns one generation into reply events: the model's text as it passes the output rails, a {@code reply.retract}
- * when a sentence fails, and a closing that always gives the user a complete answer — what passed (with a safe
- * ending after a retraction), else the best passage verbatim, else dialog's template.
+ * when a sentence fails (or the whole text is longer than the channel shows), and a closing that always gives the
+ * user a complete answer — what passed (with a safe ending after a retraction), else the best passage verbatim,
+ * else dialog's template.
  */
 final class AnswerStream {
+
+    /** The rail name of a retraction for length: the channel shows at most {@code maxChars}. */
+    static final String LENGTH_BUDGET = "length_budget";
 
     private final Envelope request;
     private final GenerationRequested task;
@@ -56,7 +61,8 @@ final class AnswerStream {
         this.promptVersion = promptVersion;
         this.safeEnding = safeEnding;
         this.typed = typed;
-        this.provenance = passages.isEmpty() ? Provenance.GENERATIVE : Provenance.RAG;
+        this.provenance = task.task() == GenerationTask.REPHRASE ? Provenance.REPHRASED
+                : passages.isEmpty() ? Provenance.GENERATIVE : Provenance.RAG;
         this.citations = passages.stream().map(Passage::citation).toList();
     }
 
@@ -87,6 +93,10 @@ final class AnswerStream {
     List<Envelope> finish() {
         boolean brokenOff = finished == null || cancelled;
         List<Envelope> closing = new ArrayList<>(events(brokenOff ? monitor.interrupt() : monitor.finish()));
+        if (overBudget()) {
+            // Longer than the channel shows (a rephrasing the model did not keep short): the template instead.
+            closing.addAll(retract(new OutputStep.Retract(0, LENGTH_BUDGET, "longer than " + task.maxChars())));
+        }
         if (text.toString().isBlank()) {
             closing.addAll(fallback());
         } else if (monitor.railFailed()) {
@@ -109,6 +119,10 @@ final class AnswerStream {
                 task.task(), promptVersion)));
         monitor.verdicts().forEach(verdict -> closing.add(request.next(verdict)));
         return closing;
+    }
+
+    private boolean overBudget() {
+        return task.maxChars() != null && text.toString().strip().length() > task.maxChars();
     }
 
     /** How the answer was produced; final once {@link #finish()} has run. */

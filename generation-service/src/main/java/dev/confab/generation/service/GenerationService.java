@@ -133,8 +133,15 @@ public class GenerationService {
                 request.endsTurn(), redaction.redact(request.summary()), request.guardrails(), request.maxChars());
     }
 
-    /** What a knowledge answer must be grounded in: the passages it was given and the question it answers. */
+    /**
+     * What an answer must be grounded in: a knowledge answer in the passages it was given and the question it
+     * answers, a rephrasing in the template it rephrases.
+     */
     private static List<String> groundingSources(GenerationRequested request, Prompt prompt) {
+        if (request.task() == GenerationTask.REPHRASE) {
+            // A rephrased template must say what the template says: its numbers, names and details.
+            return List.of(request.fallbackText());
+        }
         if (request.task() != GenerationTask.ANSWER || prompt.passages().isEmpty()) {
             return List.of();
         }

@@ -9,6 +9,7 @@ import dev.confab.contracts.event.GenerationRequested;
 import dev.confab.contracts.event.GenerationTask;
 import dev.confab.contracts.event.Provenance;
 import dev.confab.contracts.event.ReplyMessage;
+import dev.confab.contracts.event.ReplyRetract;
 import dev.confab.contracts.event.ReplyToken;
 import dev.confab.testsupport.KafkaTestResource;
 import dev.confab.testsupport.OllamaProtocolTestServer;
@@ -116,6 +117,27 @@ class GenerationConsumerTest {
     }
 
     @Test
+    void aRephrasingKeepsTheTemplatesFactsWithinTheChannelsLengthElseTheTemplateIsSaid() {
+        String template = "Your card will arrive within 5 working days.";
+        ollama.replyWith(List.of("Your", " card", " should", " arrive", " within", " 5", " working", " days."));
+        String fits = send(rephrase(template, 60));
+
+        assertThat(payloads(outbound(fits), ReplyMessage.class)).extracting(ReplyMessage::text, ReplyMessage::provenance)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(
+                        "Your card should arrive within 5 working days.", Provenance.REPHRASED));
+        assertThat(completed(fits).promptVersion()).isEqualTo("rephrase.v1");
+        assertThat(lastChat().path("messages").get(0).path("content").asText())
+                .contains("Message to rewrite: " + template)
+                .contains("at most 60 characters");
+
+        String tooLong = send(rephrase(template, 40));
+        List<Envelope> outbound = outbound(tooLong);
+        assertThat(payloads(outbound, ReplyRetract.class)).containsExactly(new ReplyRetract(0, 0, "length_budget"));
+        assertThat(payloads(outbound, ReplyMessage.class)).extracting(ReplyMessage::text, ReplyMessage::provenance)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(template, Provenance.TEMPLATE));
+    }
+
+    @Test
     void theHistoryIsTrimmedNewestFirstToFitTheContextWindow() {
         List<ChatTurn> history = new ArrayList<>();
         for (int i = 0; i < 60; i++) {
@@ -155,6 +177,12 @@ class GenerationConsumerTest {
         JsonNode load = ollama.generateRequests().get(0);
         assertThat(load.path("model").asText()).isEqualTo("qwen2.5:0.5b-instruct");
         assertThat(load.path("keep_alive").asText()).isEqualTo("30m");
+    }
+
+    private static GenerationRequested rephrase(String template, int maxChars) {
+        return new GenerationRequested(GenerationTask.REPHRASE,
+                List.of(new ChatTurn(Speaker.USER, "When will my new card come?")), List.of(), template, null, null,
+                false, true, null, BANK, maxChars);
     }
 
     private JsonNode lastChat() {
