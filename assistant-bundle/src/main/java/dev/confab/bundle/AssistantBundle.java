@@ -4,12 +4,12 @@ import dev.confab.bundle.model.Action;
 import dev.confab.bundle.model.Assistant;
 import dev.confab.bundle.model.Entities;
 import dev.confab.bundle.model.Flow;
-import dev.confab.bundle.model.Guardrails;
 import dev.confab.bundle.model.Intent;
 import dev.confab.bundle.model.IntentRole;
 import dev.confab.bundle.model.KnowledgeSource;
 import dev.confab.bundle.model.Response;
 import dev.confab.bundle.model.Slot;
+import dev.confab.contracts.event.GuardrailPolicy;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -25,7 +25,7 @@ import java.util.Optional;
  */
 public record AssistantBundle(Assistant assistant, Map<String, Intent> intents, Entities entities,
                               Map<String, Slot> slots, Map<String, Flow> flows, Map<String, Response> responses,
-                              Map<String, Action> actions, List<KnowledgeSource> knowledge, Guardrails guardrails,
+                              Map<String, Action> actions, List<KnowledgeSource> knowledge, GuardrailPolicy guardrails,
                               Map<String, String> files) {
 
     public AssistantBundle {

@@ -50,13 +50,13 @@ public final class Guardrails {
     public Redaction redact(GuardrailPolicy policy, List<ChatTurn> history) {
         Placeholders placeholders = new Placeholders(pii);
         if (!policy.redactPii()) {
-            return new Redaction(history, placeholders, false, List.of());
+            return new Redaction(history, placeholders, List.of());
         }
         List<ChatTurn> visible = history.stream()
                 .map(turn -> new ChatTurn(turn.speaker(), placeholders.redact(turn.text())))
                 .toList();
         boolean found = placeholders.size() > 0;
-        return new Redaction(visible, placeholders, true, List.of(new GuardrailVerdict(PII, Stage.INPUT,
+        return new Redaction(visible, placeholders, List.of(new GuardrailVerdict(PII, Stage.INPUT,
                 found ? Outcome.REDACTED : Outcome.PASSED,
                 found ? placeholders.size() + " personal details hidden from the model" : null, null)));
     }

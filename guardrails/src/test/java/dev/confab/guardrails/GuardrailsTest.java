@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /** The rail chain on what the model reads and on what it streams back, with the real encoder. */
 class GuardrailsTest {
@@ -39,7 +40,7 @@ class GuardrailsTest {
         assertThat(input.history()).extracting(ChatTurn::text).containsExactly(
                 "My email is [EMAIL_1] and my phone is [PHONE_1].", "Thanks!", "Please write to [EMAIL_1] today.");
         assertThat(input.verdicts()).extracting(GuardrailVerdict::rail, GuardrailVerdict::outcome)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("pii", Outcome.REDACTED));
+                .containsExactly(tuple("pii", Outcome.REDACTED));
 
         OutputMonitor monitor = GUARDRAILS.watch(BANK, input, List.of());
         String shown = shownText(monitor, List.of("We will write to [EM", "AIL", "_1] and call [PHONE_1", "] today."));
@@ -74,7 +75,7 @@ class GuardrailsTest {
         assertThat(retract.fromOffset()).isEqualTo("A replacement card is free once a year [1].".length());
         assertThat(monitor.text()).isEqualTo("A replacement card is free once a year [1].");
         assertThat(monitor.verdicts()).extracting(GuardrailVerdict::rail, GuardrailVerdict::outcome)
-                .contains(org.assertj.core.groups.Tuple.tuple("groundedness", Outcome.RETRACTED));
+                .contains(tuple("groundedness", Outcome.RETRACTED));
     }
 
     @Test

@@ -276,6 +276,7 @@ public final class OllamaProtocolTestServer implements AutoCloseable {
         }
     }
 
+    /** Paces the server's own output as a model would; it never synchronises a test with the code under test. */
     private static void pause(Duration delay) {
         if (delay.isZero()) {
             return;

@@ -17,10 +17,10 @@ import dev.confab.bundle.model.Action;
 import dev.confab.bundle.model.Assistant;
 import dev.confab.bundle.model.Entities;
 import dev.confab.bundle.model.Flow;
-import dev.confab.bundle.model.Guardrails;
 import dev.confab.bundle.model.Intent;
 import dev.confab.bundle.model.KnowledgeSource;
 import dev.confab.bundle.model.Slot;
+import dev.confab.contracts.event.GuardrailPolicy;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -125,8 +125,8 @@ public final class BundleLoader {
                         .map(source -> MAPPER.convertValue(source.node(), KnowledgeSource.class))
                         .toList(),
                 sections.single("guardrails") == null
-                        ? Guardrails.defaults()
-                        : MAPPER.convertValue(sections.single("guardrails").node(), Guardrails.class),
+                        ? GuardrailPolicy.defaults()
+                        : MAPPER.convertValue(sections.single("guardrails").node(), GuardrailPolicy.class),
                 files);
     }
 

@@ -3,7 +3,8 @@ package dev.confab.contracts.event;
 import java.util.List;
 
 /**
- * The assistant's guardrail policy, from its bundle, that generation applies to one request.
+ * The assistant's guardrail policy: the {@code guardrails} section of its bundle (in snake_case there), which
+ * dialog passes to generation with every request.
  *
  * @param redactPii     hide personal data from the model behind reversible placeholders
  * @param bannedPhrases never said to the user, whatever the model writes

@@ -2,9 +2,7 @@ package dev.confab.dialog.service;
 
 import dev.confab.bundle.AssistantBundle;
 import dev.confab.bundle.expression.Template;
-import dev.confab.bundle.model.Guardrails;
 import dev.confab.bundle.model.Persona;
-import dev.confab.bundle.model.Topic;
 import dev.confab.contracts.event.BotMessage;
 import dev.confab.contracts.event.ChatTurn;
 import dev.confab.contracts.event.ChatTurn.Speaker;
@@ -13,7 +11,6 @@ import dev.confab.contracts.event.Envelope;
 import dev.confab.contracts.event.EventPayload;
 import dev.confab.contracts.event.FlowChanged;
 import dev.confab.contracts.event.GenerationRequested;
-import dev.confab.contracts.event.GuardrailPolicy;
 import dev.confab.contracts.event.HandoffRequested;
 import dev.confab.contracts.event.Provenance;
 import dev.confab.contracts.event.ReplyDone;
@@ -88,7 +85,7 @@ final class TurnEvents {
                 add(new RetrievalRequested(search.query(), topK, earlierUserMessages(history), List.of()));
             } else if (output instanceof Output.Generate generate) {
                 add(new GenerationRequested(generate.task(), seen, List.of(), fallbackText(), persona(bundle),
-                        generate.instructions(), generate.slot() != null, false, summary, guardrails(bundle), null));
+                        generate.instructions(), generate.slot() != null, false, summary, bundle.guardrails(), null));
             } else if (output instanceof Output.HandOff handoff) {
                 add(new HandoffRequested(handoff.reason(), context.summary(), state.slots, handoff.flow(),
                         context.transcriptUrl()));
@@ -123,17 +120,6 @@ final class TurnEvents {
     /** What the bot says when the SLM cannot: the bundle's {@code cannot_handle} response. */
     String fallbackText() {
         return Template.render(bundle.responses().get("cannot_handle").text().get(0), name -> null);
-    }
-
-    /** The bundle's guardrail policy, which generation applies to every request of this assistant. */
-    static GuardrailPolicy guardrails(AssistantBundle bundle) {
-        Guardrails policy = bundle.guardrails();
-        return new GuardrailPolicy(policy.redactPii(), policy.bannedPhrases(), topics(policy.deniedTopics()),
-                topics(policy.allowedTopics()), policy.grounded(), policy.neverAskFor());
-    }
-
-    private static List<GuardrailPolicy.Topic> topics(List<Topic> topics) {
-        return topics.stream().map(topic -> new GuardrailPolicy.Topic(topic.name(), topic.examples())).toList();
     }
 
     /** The persona part of every prompt, from the bundle. */

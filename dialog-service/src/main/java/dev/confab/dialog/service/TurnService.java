@@ -123,7 +123,7 @@ public class TurnService {
                             .map(history -> turn.add(new GenerationRequested(
                                     smallTalk ? GenerationTask.SMALL_TALK : GenerationTask.ANSWER, history,
                                     result.passages(), turn.fallbackText(), TurnEvents.persona(bundle), instructions,
-                                    false, false, conversation.summary, TurnEvents.guardrails(bundle), null)))
+                                    false, false, conversation.summary, bundle.guardrails(), null)))
                             .chain(ready -> store(conversation, ready.events()));
                 }));
     }
@@ -214,7 +214,7 @@ public class TurnService {
                             if (refreshed) {
                                 turn.add(new GenerationRequested(GenerationTask.SUMMARIZE, history, List.of(),
                                         conversation.summary, TurnEvents.persona(bundle), SUMMARY_INSTRUCTIONS,
-                                        true, false, conversation.summary, TurnEvents.guardrails(bundle), null));
+                                        true, false, conversation.summary, bundle.guardrails(), null));
                             }
                         }))
                 .chain(history -> handoffSummaryIf(result.has(Output.HandOff.class), conversation, state)

@@ -37,7 +37,8 @@ public final class GenerationBench {
             run(args);
             System.exit(0);
         } catch (Exception e) {
-            e.printStackTrace();
+            // generation-service's own log is named in the message when it is the service that failed.
+            System.err.println("generation-bench failed: " + e);
             System.exit(1);
         }
     }

@@ -2,12 +2,11 @@ package dev.confab.generation.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
-import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
-/** The parts of the sidecar's Ollama API that are not chat: loading a model and listing the loaded ones. */
+/** The part of the sidecar's Ollama API that is not chat: loading a model and keeping it loaded. */
 @Path("/api")
 @RegisterRestClient(configKey = "slm-sidecar")
 public interface SidecarApi {
@@ -16,10 +15,6 @@ public interface SidecarApi {
     @POST
     @Path("/generate")
     Uni<JsonNode> load(LoadRequest request);
-
-    @GET
-    @Path("/tags")
-    Uni<JsonNode> models();
 
     /** Ollama's body for loading a model. */
     record LoadRequest(String model, String keep_alive, boolean stream) {

@@ -8,15 +8,12 @@ import dev.confab.contracts.event.Provenance;
 import dev.confab.contracts.event.ReplyMessage;
 import dev.confab.contracts.event.ReplyRetract;
 import dev.confab.contracts.event.ReplyToken;
+import dev.confab.generation.ScriptedSidecarTest;
 import dev.confab.testsupport.KafkaTestResource;
-import dev.confab.testsupport.OllamaProtocolTestServer;
 import dev.confab.testsupport.OllamaTestResource;
 import dev.confab.testsupport.TopicClient;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -30,6 +27,7 @@ import static dev.confab.generation.GenerationRequests.outbound;
 import static dev.confab.generation.GenerationRequests.payloads;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -42,21 +40,11 @@ import static org.hamcrest.Matchers.equalTo;
 @QuarkusTest
 @QuarkusTestResource(KafkaTestResource.class)
 @QuarkusTestResource(OllamaTestResource.class)
-class SidecarFaultsTest {
+class SidecarFaultsTest extends ScriptedSidecarTest {
 
     private static final List<String> TWO_SENTENCES = List.of("A replacement card", " is free once a year [1].",
             " After", " that", " it", " costs", " more.");
 
-    private final OllamaProtocolTestServer ollama = OllamaProtocolTestServer.shared();
-
-    @Inject
-    CircuitBreakerMaintenance breakers;
-
-    @AfterEach
-    void resetSidecar() {
-        ollama.reset();
-        breakers.resetAll();
-    }
 
     @Test
     void aModelThatDoesNotStartInTimeIsCancelledAndTheBestPassageAnswers() {
@@ -96,7 +84,7 @@ class SidecarFaultsTest {
         assertThat(payloads(outbound, ReplyRetract.class)).containsExactly(
                 new ReplyRetract(2, "A replacement card is free once a year [1].".length(), "stream_interrupted"));
         assertThat(payloads(outbound, ReplyMessage.class)).extracting(ReplyMessage::text, ReplyMessage::provenance)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(
+                .containsExactly(tuple(
                         "A replacement card is free once a year [1].", Provenance.RAG));
     }
 

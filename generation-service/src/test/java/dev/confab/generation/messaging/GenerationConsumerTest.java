@@ -11,14 +11,11 @@ import dev.confab.contracts.event.Provenance;
 import dev.confab.contracts.event.ReplyMessage;
 import dev.confab.contracts.event.ReplyRetract;
 import dev.confab.contracts.event.ReplyToken;
+import dev.confab.generation.ScriptedSidecarTest;
 import dev.confab.testsupport.KafkaTestResource;
-import dev.confab.testsupport.OllamaProtocolTestServer;
 import dev.confab.testsupport.OllamaTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -33,24 +30,15 @@ import static dev.confab.generation.GenerationRequests.outbound;
 import static dev.confab.generation.GenerationRequests.payloads;
 import static dev.confab.generation.GenerationRequests.send;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 /** generation-service over real Kafka against the Ollama-protocol test server: streaming, prompts, routing. */
 @QuarkusTest
 @QuarkusTestResource(KafkaTestResource.class)
 @QuarkusTestResource(OllamaTestResource.class)
-class GenerationConsumerTest {
+class GenerationConsumerTest extends ScriptedSidecarTest {
 
-    private final OllamaProtocolTestServer ollama = OllamaProtocolTestServer.shared();
-
-    @Inject
-    CircuitBreakerMaintenance breakers;
-
-    @AfterEach
-    void resetSidecar() {
-        ollama.reset();
-        breakers.resetAll();
-    }
 
     @Test
     void streamsTheModelsTokensInOrderThenTheMessageAndTheGenerationRecord() {
@@ -123,7 +111,7 @@ class GenerationConsumerTest {
         String fits = send(rephrase(template, 60));
 
         assertThat(payloads(outbound(fits), ReplyMessage.class)).extracting(ReplyMessage::text, ReplyMessage::provenance)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(
+                .containsExactly(tuple(
                         "Your card should arrive within 5 working days.", Provenance.REPHRASED));
         assertThat(completed(fits).promptVersion()).isEqualTo("rephrase.v1");
         assertThat(lastChat().path("messages").get(0).path("content").asText())
@@ -134,7 +122,7 @@ class GenerationConsumerTest {
         List<Envelope> outbound = outbound(tooLong);
         assertThat(payloads(outbound, ReplyRetract.class)).containsExactly(new ReplyRetract(0, 0, "length_budget"));
         assertThat(payloads(outbound, ReplyMessage.class)).extracting(ReplyMessage::text, ReplyMessage::provenance)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(template, Provenance.TEMPLATE));
+                .containsExactly(tuple(template, Provenance.TEMPLATE));
     }
 
     @Test

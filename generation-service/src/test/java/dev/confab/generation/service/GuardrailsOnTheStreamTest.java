@@ -9,16 +9,13 @@ import dev.confab.contracts.event.Provenance;
 import dev.confab.contracts.event.ReplyMessage;
 import dev.confab.contracts.event.ReplyRetract;
 import dev.confab.contracts.event.ReplyToken;
+import dev.confab.generation.ScriptedSidecarTest;
 import dev.confab.testsupport.KafkaTestResource;
-import dev.confab.testsupport.OllamaProtocolTestServer;
 import dev.confab.testsupport.OllamaTestResource;
 import dev.confab.testsupport.TopicClient;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
-import jakarta.inject.Inject;
 import org.assertj.core.groups.Tuple;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -37,18 +34,8 @@ import static org.awaitility.Awaitility.await;
 @QuarkusTest
 @QuarkusTestResource(KafkaTestResource.class)
 @QuarkusTestResource(OllamaTestResource.class)
-class GuardrailsOnTheStreamTest {
+class GuardrailsOnTheStreamTest extends ScriptedSidecarTest {
 
-    private final OllamaProtocolTestServer ollama = OllamaProtocolTestServer.shared();
-
-    @Inject
-    CircuitBreakerMaintenance breakers;
-
-    @AfterEach
-    void resetSidecar() {
-        ollama.reset();
-        breakers.resetAll();
-    }
 
     @Test
     void theModelNeverSeesTheUsersEmailButTheUserSeesItInTheAnswer() {

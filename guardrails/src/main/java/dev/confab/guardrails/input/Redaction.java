@@ -10,10 +10,9 @@ import java.util.List;
  *
  * @param history      the redacted messages
  * @param placeholders what the placeholders stand for, to restore the answer and redact other texts alike
- * @param verdicts     the PII rail's verdict, when it ran
+ * @param verdicts     the PII rail's verdict, when it ran (the policy redacts)
  */
-public record Redaction(List<ChatTurn> history, Placeholders placeholders, boolean redacts,
-                        List<GuardrailVerdict> verdicts) {
+public record Redaction(List<ChatTurn> history, Placeholders placeholders, List<GuardrailVerdict> verdicts) {
 
     public Redaction {
         history = List.copyOf(history);
@@ -22,6 +21,6 @@ public record Redaction(List<ChatTurn> history, Placeholders placeholders, boole
 
     /** Another text of the request (summary, draft), redacted like the history. */
     public String redact(String text) {
-        return redacts ? placeholders.redact(text) : text;
+        return verdicts.isEmpty() ? text : placeholders.redact(text);
     }
 }
