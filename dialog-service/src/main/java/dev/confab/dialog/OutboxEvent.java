@@ -11,6 +11,7 @@ import jakarta.persistence.Table;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.UUID;
 
 /**
  * An event waiting to be published, written in the same transaction as the state change that caused it: a crash
@@ -32,9 +33,21 @@ public class OutboxEvent {
     @Column(name = "created_at")
     public Instant createdAt;
 
+    /**
+     * The rephrase request whose answer must reach the user before this event: the turn's later messages wait for
+     * the rephrased one. {@code null} when the event may be published.
+     */
+    @Column(name = "held_by")
+    public UUID heldBy;
+
     public static OutboxEvent of(Envelope envelope) {
+        return of(envelope, null);
+    }
+
+    public static OutboxEvent of(Envelope envelope, UUID heldBy) {
         OutboxEvent row = new OutboxEvent();
         row.conversationId = envelope.conversationId();
+        row.heldBy = heldBy;
         row.event = new String(EventJson.write(envelope), StandardCharsets.UTF_8);
         row.createdAt = Instant.now();
         return row;

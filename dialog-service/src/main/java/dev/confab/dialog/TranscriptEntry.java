@@ -15,7 +15,10 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** One message of a conversation's append-only transcript, recorded from the event that carried it. */
+/**
+ * One message of a conversation's transcript, recorded from the event that carried it; only a rephrased message's
+ * entry changes, from the template to the words the user saw.
+ */
 @Entity
 @Table(name = "transcript_entry")
 public class TranscriptEntry {

@@ -17,6 +17,8 @@ import java.util.regex.Pattern;
  * @param assistantVersion the assistant bundle version, once dialog has chosen one
  * @param conversationId   the Kafka key of every topic
  * @param turnId           the user turn this event belongs to
+ * @param causationId      the event this one follows from (a {@code generation.completed} names its request), or
+ *                         {@code null} for the first event of a turn
  * @param traceparent      W3C trace context of the turn, for consumers outside the tracing system
  * @param payload          the event body, or {@code null} when this build does not know {@code type}
  */
@@ -30,6 +32,7 @@ public record Envelope(
         String assistantVersion,
         String conversationId,
         String turnId,
+        UUID causationId,
         String traceparent,
         EventPayload payload) {
 
@@ -51,19 +54,25 @@ public record Envelope(
                                  String traceparent, EventPayload payload) {
         EventType eventType = EventType.of(payload);
         return new Envelope(UUID.randomUUID(), eventType.wireName(), eventType.schemaVersion(), Instant.now(),
-                tenantId, assistantId, null, conversationId, turnId, traceparent, payload);
+                tenantId, assistantId, null, conversationId, turnId, null, traceparent, payload);
     }
 
     /** The same event, stamped with the assistant bundle version that handles the conversation. */
     public Envelope withAssistantVersion(String version) {
         return new Envelope(eventId, type, schemaVersion, occurredAt, tenantId, assistantId, version, conversationId,
-                turnId, traceparent, payload);
+                turnId, causationId, traceparent, payload);
+    }
+
+    /** The same event with its body, once read separately from the rest of the envelope. */
+    Envelope withPayload(EventPayload body) {
+        return new Envelope(eventId, type, schemaVersion, occurredAt, tenantId, assistantId, assistantVersion,
+                conversationId, turnId, causationId, traceparent, body);
     }
 
     /** Creates the next event of the same turn, keeping its routing and tracing fields. */
     public Envelope next(EventPayload nextPayload) {
         EventType eventType = EventType.of(nextPayload);
         return new Envelope(UUID.randomUUID(), eventType.wireName(), eventType.schemaVersion(), Instant.now(),
-                tenantId, assistantId, assistantVersion, conversationId, turnId, traceparent, nextPayload);
+                tenantId, assistantId, assistantVersion, conversationId, turnId, eventId, traceparent, nextPayload);
     }
 }

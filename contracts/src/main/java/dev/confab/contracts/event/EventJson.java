@@ -57,10 +57,7 @@ public final class EventJson {
             EventPayload body = EventType.fromWireName(withoutPayload.type())
                     .map(type -> convert(payload, type))
                     .orElse(null);
-            return new Envelope(withoutPayload.eventId(), withoutPayload.type(), withoutPayload.schemaVersion(),
-                    withoutPayload.occurredAt(), withoutPayload.tenantId(), withoutPayload.assistantId(),
-                    withoutPayload.assistantVersion(), withoutPayload.conversationId(), withoutPayload.turnId(),
-                    withoutPayload.traceparent(), body);
+            return withoutPayload.withPayload(body);
         } catch (JsonProcessingException | ClassCastException e) {
             throw new IllegalArgumentException("Not an event envelope: " + e.getMessage(), e);
         }

@@ -95,6 +95,17 @@ class LocalSuiteIT {
             await().atMost(Duration.ofSeconds(30))
                     .until(() -> transcript(settings, CONVERSATION), lines -> lines.size() == 5);
             assertThat(transcript(settings, CONVERSATION)).endsWith("USER: Is that still true?", "BOT: Yes.");
+
+            ollama.replyWith(List.of("You're", " most", " welcome.", " Anything", " else", " I", " can", " help",
+                    " with?"));
+            SseStream thanked = send(settings, CONVERSATION, "thank you");
+
+            assertThat(thanked.named("message")).extracting(event -> event.data().path("provenance").asText())
+                    .as("the bundle marks its thank-you response for rephrasing").containsExactly("REPHRASED");
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> transcript(settings, CONVERSATION), lines -> lines.size() == 7);
+            assertThat(transcript(settings, CONVERSATION))
+                    .endsWith("BOT: You're most welcome. Anything else I can help with?");
         }
     }
 

@@ -28,4 +28,11 @@ public interface DialogConfig {
     /** ...once they are this old, so the relay does not race the publication right after commit. */
     @WithDefault("5s")
     Duration outboxRelayAfter();
+
+    /**
+     * How long a turn's later messages wait for a rephrased one before they go out anyway: generation answers
+     * with the template itself when the model fails, so only a generation-service outage reaches this.
+     */
+    @WithDefault("15s")
+    Duration rephraseHold();
 }

@@ -64,7 +64,8 @@ public class OutboxRelay {
 
     @WithTransaction
     Uni<List<OutboxEvent>> leftovers() {
-        return outbox.leftovers(Instant.now().minus(config.outboxRelayAfter()), SWEEP_BATCH);
+        Instant now = Instant.now();
+        return outbox.leftovers(now.minus(config.outboxRelayAfter()), now.minus(config.rephraseHold()), SWEEP_BATCH);
     }
 
     @WithTransaction

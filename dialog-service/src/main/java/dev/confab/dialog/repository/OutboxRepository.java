@@ -8,16 +8,34 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 /** Stores events until Kafka has acknowledged them. */
 @ApplicationScoped
 public class OutboxRepository implements PanacheRepository<OutboxEvent> {
 
-    /** Events older than {@code before}, oldest first: those whose publication after commit did not happen. */
-    public Uni<List<OutboxEvent>> leftovers(Instant before, int limit) {
-        return find("createdAt < ?1", Sort.ascending("id"), before)
+    /**
+     * Events older than {@code before}, oldest first: those whose publication after commit did not happen. Held
+     * events count once older than {@code heldBefore}: a rephrasing that never came must not hold the turn forever.
+     */
+    public Uni<List<OutboxEvent>> leftovers(Instant before, Instant heldBefore, int limit) {
+        return find("createdAt < ?1 and (heldBy is null or createdAt < ?2)", Sort.ascending("id"), before, heldBefore)
                 .page(0, limit)
                 .list();
+    }
+
+    /** Lets the events held for one rephrase request go, oldest first; the caller publishes them. */
+    public Uni<List<OutboxEvent>> release(UUID request) {
+        return find("heldBy", Sort.ascending("id"), request)
+                .list()
+                .invoke(rows -> rows.forEach(row -> row.heldBy = null));
+    }
+
+    /** Lets every held event of a conversation go, oldest first: the user wrote again before a rephrasing came. */
+    public Uni<List<OutboxEvent>> releaseAll(String conversationId) {
+        return find("conversationId = ?1 and heldBy is not null", Sort.ascending("id"), conversationId)
+                .list()
+                .invoke(rows -> rows.forEach(row -> row.heldBy = null));
     }
 
     public Uni<Long> deleteAll(List<Long> ids) {

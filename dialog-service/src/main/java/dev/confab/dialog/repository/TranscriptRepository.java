@@ -9,10 +9,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.UUID;
 
 /** Stores and reads conversation transcripts. */
 @ApplicationScoped
 public class TranscriptRepository implements PanacheRepository<TranscriptEntry> {
+
+    /** The message recorded from one event, or {@code null}. */
+    public Uni<TranscriptEntry> findByEvent(UUID eventId) {
+        return eventId == null ? Uni.createFrom().nullItem() : find("eventId", eventId).firstResult();
+    }
 
     /** The last {@code count} messages of a conversation, oldest first. */
     public Uni<List<TranscriptEntry>> lastEntries(String conversationId, int count) {

@@ -3,6 +3,7 @@ package dev.confab.dialog.service;
 import dev.confab.bundle.AssistantBundle;
 import dev.confab.bundle.expression.Template;
 import dev.confab.bundle.model.Persona;
+import dev.confab.bundle.model.Response;
 import dev.confab.contracts.event.BotMessage;
 import dev.confab.contracts.event.ChatTurn;
 import dev.confab.contracts.event.ChatTurn.Speaker;
@@ -11,12 +12,14 @@ import dev.confab.contracts.event.Envelope;
 import dev.confab.contracts.event.EventPayload;
 import dev.confab.contracts.event.FlowChanged;
 import dev.confab.contracts.event.GenerationRequested;
+import dev.confab.contracts.event.GenerationTask;
 import dev.confab.contracts.event.HandoffRequested;
 import dev.confab.contracts.event.Provenance;
 import dev.confab.contracts.event.ReplyDone;
 import dev.confab.contracts.event.ReplyMessage;
 import dev.confab.contracts.event.RetrievalRequested;
 import dev.confab.contracts.event.SlotSet;
+import dev.confab.dialog.OutboxEvent;
 import dev.confab.dialog.TranscriptEntry;
 import dev.confab.dialog.engine.DialogueState;
 import dev.confab.dialog.engine.Output;
@@ -24,12 +27,15 @@ import dev.confab.dialog.engine.TurnResult;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
  * Turns what the engine decided into the events of a turn and the bot's transcript entries, in order: template
  * messages go straight to the client on {@code chat.outbound} and to the public stream; knowledge and SLM work
- * goes to retrieval and generation; the turn ends with {@code reply.done} unless it continues elsewhere.
+ * goes to retrieval and generation; the turn ends with {@code reply.done} unless it continues elsewhere. A response
+ * marked {@code rephrase} goes to generation instead, and everything after it is held in the outbox until the
+ * rephrased message has been said, so the user reads the turn in order.
  */
 final class TurnEvents {
 
@@ -40,8 +46,10 @@ final class TurnEvents {
     private final Envelope cause;
     private final String version;
     private final String summary;
-    private final List<Envelope> events = new ArrayList<>();
+    private final List<OutboxEvent> rows = new ArrayList<>();
     private final List<TranscriptEntry> entries = new ArrayList<>();
+    /** The rephrase request the events added from now on wait for; {@code null} until the turn asks for one. */
+    private UUID heldBy;
 
     TurnEvents(AssistantBundle bundle, Envelope cause, String version, String summary) {
         this.bundle = bundle;
@@ -55,7 +63,11 @@ final class TurnEvents {
     }
 
     TurnEvents add(EventPayload payload) {
-        events.add(cause.next(payload).withAssistantVersion(version));
+        return queue(cause.next(payload));
+    }
+
+    private TurnEvents queue(Envelope event) {
+        rows.add(OutboxEvent.of(event.withAssistantVersion(version), heldBy));
         return this;
     }
 
@@ -69,13 +81,12 @@ final class TurnEvents {
         List<ChatTurn> seen = new ArrayList<>(history);
         for (Output output : result.outputs()) {
             if (output instanceof Output.Say say) {
-                Envelope message = cause.next(new BotMessage(say.text(), Provenance.TEMPLATE, List.of(), say.response()));
-                TranscriptEntry entry = TranscriptEntry.of(message, Speaker.BOT, say.text(), Provenance.TEMPLATE);
-                entry.response = say.response();
-                entries.add(entry);
+                if (rephrased(bundle, say)) {
+                    rephrase(say, bundle.responses().get(say.response()), state, seen);
+                } else {
+                    template(say);
+                }
                 seen.add(new ChatTurn(Speaker.BOT, say.text()));
-                add(new ReplyMessage(say.text(), Provenance.TEMPLATE, List.of()));
-                events.add(message.withAssistantVersion(version));
                 messages++;
             } else if (output instanceof Output.SlotChanged slot) {
                 add(new SlotSet(slot.slot(), slot.value(), slot.previous(), slot.corrected(), slot.source()));
@@ -99,6 +110,44 @@ final class TurnEvents {
         return this;
     }
 
+    /** Whether a turn says a response generation rephrases, so its prompt needs the conversation so far. */
+    static boolean rephrases(TurnResult result, AssistantBundle bundle) {
+        return result.outputs().stream()
+                .anyMatch(output -> output instanceof Output.Say say && rephrased(bundle, say));
+    }
+
+    private static boolean rephrased(AssistantBundle bundle, Output.Say say) {
+        Response response = bundle.responses().get(say.response());
+        return response != null && response.rephrase();
+    }
+
+    /** A template message: to the client and the public stream as it is. */
+    private void template(Output.Say say) {
+        Envelope message = cause.next(new BotMessage(say.text(), Provenance.TEMPLATE, List.of(), say.response()));
+        transcribe(message, say);
+        add(new ReplyMessage(say.text(), Provenance.TEMPLATE, List.of()));
+        queue(message);
+    }
+
+    /**
+     * A message generation rephrases within the channel's length; its transcript entry holds the template until
+     * the rephrasing comes back, and the events after it wait for that.
+     */
+    private void rephrase(Output.Say say, Response response, DialogueState state, List<ChatTurn> seen) {
+        Integer maxChars = state.channel == null ? null : response.maxChars().get(state.channel);
+        Envelope request = cause.next(new GenerationRequested(GenerationTask.REPHRASE, seen, List.of(), say.text(),
+                persona(bundle), null, false, false, summary, bundle.guardrails(), maxChars));
+        transcribe(request, say);
+        queue(request);
+        heldBy = request.eventId();
+    }
+
+    private void transcribe(Envelope event, Output.Say say) {
+        TranscriptEntry entry = TranscriptEntry.of(event, Speaker.BOT, say.text(), Provenance.TEMPLATE);
+        entry.response = say.response();
+        entries.add(entry);
+    }
+
     /** What the user said before this turn (the last few messages, oldest first), so retrieval can read a follow-up. */
     private static List<String> earlierUserMessages(List<ChatTurn> history) {
         List<String> said = history.stream()
@@ -109,8 +158,9 @@ final class TurnEvents {
         return said.isEmpty() ? said : said.subList(Math.max(0, said.size() - 1 - SEARCH_CONTEXT), said.size() - 1);
     }
 
-    List<Envelope> events() {
-        return events;
+    /** The turn's events as outbox rows, in order; those after a rephrase request are held for it. */
+    List<OutboxEvent> rows() {
+        return rows;
     }
 
     List<TranscriptEntry> entries() {

@@ -36,6 +36,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /**
  * Runs each turn: loads the conversation and its dialogue state, lets the engine decide, and stores the new state,
@@ -71,10 +72,19 @@ public class TurnService {
         this.memory = memory;
     }
 
-    /** A user message: the engine decides the bot's next steps. */
+    /**
+     * A user message: the engine decides the bot's next steps. Messages of the last turn still waiting for a
+     * rephrasing go out first, so the new turn does not overtake them.
+     */
     @WithTransaction
     public Uni<List<OutboxEvent>> userSpoke(Envelope event, MessageUnderstood understood) {
-        return onFirstDelivery(event, () -> conversations.findById(event.conversationId())
+        return onFirstDelivery(event, () -> outbox.releaseAll(event.conversationId())
+                .chain(released -> turn(event, understood)
+                        .map(rows -> concat(released, rows))));
+    }
+
+    private Uni<List<OutboxEvent>> turn(Envelope event, MessageUnderstood understood) {
+        return conversations.findById(event.conversationId())
                 .chain(found -> found == null ? start(event, understood) : Uni.createFrom().item(new Loaded(found, false)))
                 .chain(loaded -> {
                     Conversation conversation = loaded.conversation();
@@ -98,7 +108,7 @@ public class TurnService {
                             .chain(() -> decide(conversation, bundle, turn, state ->
                                     DialogueEngine.onMessage(bundle, state, event.turnId(), understood,
                                             event.occurredAt())));
-                }));
+                });
     }
 
     /** Knowledge found for a turn: generation answers from it (or makes small talk when nothing was found). */
@@ -124,7 +134,7 @@ public class TurnService {
                                     smallTalk ? GenerationTask.SMALL_TALK : GenerationTask.ANSWER, history,
                                     result.passages(), turn.fallbackText(), TurnEvents.persona(bundle), instructions,
                                     false, false, conversation.summary, bundle.guardrails(), null)))
-                            .chain(ready -> store(conversation, ready.events()));
+                            .chain(ready -> store(conversation, ready.rows()));
                 }));
     }
 
@@ -135,6 +145,9 @@ public class TurnService {
                 .chain(conversation -> {
                     if (conversation == null) {
                         return Uni.createFrom().item(List.<OutboxEvent>of());
+                    }
+                    if (answer.task() == GenerationTask.REPHRASE) {
+                        return rephrased(conversation, event, answer);
                     }
                     if (answer.task() == GenerationTask.SUMMARIZE) {
                         // The SLM's summary replaces the extractive one; a fallback leaves that in place.
@@ -161,6 +174,26 @@ public class TurnService {
                 }));
     }
 
+    /**
+     * A rephrasing came back: its transcript entry takes the words the user saw, the public stream hears of them,
+     * and the turn's messages held for it go out after it.
+     */
+    private Uni<List<OutboxEvent>> rephrased(Conversation conversation, Envelope event, GenerationCompleted answer) {
+        TurnEvents turn = new TurnEvents(bundleOf(conversation), event, conversation.assistantVersion,
+                conversation.summary);
+        return transcript.findByEvent(event.causationId())
+                .invoke(entry -> {
+                    if (entry != null) {
+                        entry.text = answer.text();
+                        entry.provenance = answer.provenance();
+                        turn.add(new BotMessage(answer.text(), answer.provenance(), List.of(), entry.response));
+                    }
+                })
+                .chain(() -> store(conversation, turn.rows()))
+                .chain(said -> outbox.release(event.causationId())
+                        .map(released -> concat(said, released)));
+    }
+
     /** A human agent wrote to the user: recorded, sent to the client and announced. */
     @WithTransaction
     public Uni<List<OutboxEvent>> agentSpoke(Envelope event, AgentMessage message) {
@@ -174,7 +207,7 @@ public class TurnService {
                             .add(new ReplyMessage(message.text(), Provenance.HUMAN, List.of()))
                             .add(new BotMessage(message.text(), Provenance.HUMAN, List.of()));
                     return transcript.persist(TranscriptEntry.of(event, Speaker.BOT, message.text(), Provenance.HUMAN))
-                            .chain(() -> store(conversation, turn.events()));
+                            .chain(() -> store(conversation, turn.rows()));
                 }));
     }
 
@@ -209,7 +242,8 @@ public class TurnService {
                 .chain(() -> memory.remember(conversation, bundle, result))
                 .chain(() -> memory.refreshSummary(conversation, bundle, state))
                 .chain(refreshed -> historyIf(refreshed || result.has(Output.Generate.class)
-                                || result.has(Output.SearchKnowledge.class), conversation, bundle)
+                                || result.has(Output.SearchKnowledge.class) || TurnEvents.rephrases(result, bundle),
+                        conversation, bundle)
                         .invoke(history -> {
                             if (refreshed) {
                                 turn.add(new GenerationRequested(GenerationTask.SUMMARIZE, history, List.of(),
@@ -222,15 +256,19 @@ public class TurnService {
                                 new TurnEvents.HandoffContext(summary, transcriptUrl(conversation)),
                                 config.retrievalTopK())))
                 .chain(ready -> persistAll(ready.entries())
-                        .chain(() -> store(conversation, ready.events())));
+                        .chain(() -> store(conversation, ready.rows())));
     }
 
-    private Uni<List<OutboxEvent>> store(Conversation conversation, List<Envelope> events) {
-        List<OutboxEvent> rows = events.stream().map(OutboxEvent::of).toList();
+    /** Stores a turn's outbox rows; returns those to publish once the transaction commits (not the held ones). */
+    private Uni<List<OutboxEvent>> store(Conversation conversation, List<OutboxEvent> rows) {
         Uni<Void> stored = rows.isEmpty() ? Uni.createFrom().voidItem() : outbox.persist(rows);
         return stored
                 .chain(() -> conversations.flush())
-                .replaceWith(rows);
+                .replaceWith(() -> rows.stream().filter(row -> row.heldBy == null).toList());
+    }
+
+    private static List<OutboxEvent> concat(List<OutboxEvent> first, List<OutboxEvent> then) {
+        return Stream.concat(first.stream(), then.stream()).toList();
     }
 
     private Uni<Void> persistAll(List<TranscriptEntry> entries) {

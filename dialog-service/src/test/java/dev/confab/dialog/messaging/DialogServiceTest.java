@@ -5,6 +5,7 @@ import dev.confab.bundle.load.BundleLoader;
 import dev.confab.contracts.Topics;
 import dev.confab.contracts.bundle.BundleRelease;
 import dev.confab.contracts.event.AgentMessage;
+import dev.confab.contracts.event.BotMessage;
 import dev.confab.contracts.event.Envelope;
 import dev.confab.contracts.event.FlowChanged;
 import dev.confab.contracts.event.GenerationCompleted;
@@ -36,6 +37,7 @@ import java.util.Map;
 import static dev.confab.dialog.messaging.Conversations.entity;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -167,6 +169,46 @@ class DialogServiceTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> transcript(chat.id()).size() == 4);
         assertThat(transcript(chat.id())).endsWith("USER: how long do transfers take?",
                 "BOT: Usually within 2 hours [1].");
+    }
+
+    @Test
+    void aRephrasedMessageIsSaidBeforeTheMessagesAfterIt() {
+        String tenant = "rephrasing-tenant";
+        Map<String, String> files = new HashMap<>(BundleLoader.readDirectory(SAMPLE));
+        files.put("assistant.yaml", files.get("assistant.yaml").replace(sampleVersion, "rephrasing-1"));
+        files.put("responses.yaml", files.get("responses.yaml").replace("  session_start: Hi, I'm {persona}, "
+                        + "{assistant}'s assistant. I can help with cards, transfers, top-ups and payments.",
+                "  session_start:\n    text: Hi, I'm {persona}, {assistant}'s assistant.\n    rephrase: true\n"
+                        + "    max_chars: { web: 80 }"));
+        BundlePublisher.send(SharedKafka.bootstrapServers(), BundleRelease.of(tenant, "bank-support", "rephrasing-1",
+                files));
+        awaitServed(tenant, "rephrasing-1");
+        Conversations chat = new Conversations(tenant);
+
+        chat.send("my transfer never arrived", "transfer_not_received_by_recipient");
+
+        Envelope generation = Conversations.KAFKA.awaitEvents(Topics.GENERATION_REQUESTS, chat.id(), 1).get(0);
+        GenerationRequested request = (GenerationRequested) generation.payload();
+        assertThat(request.task()).isEqualTo(GenerationTask.REPHRASE);
+        assertThat(request.fallbackText()).isEqualTo("Hi, I'm Ava, Confab Bank's assistant.");
+        assertThat(request.maxChars()).isEqualTo(80);
+        assertThat(request.endsTurn()).as("dialog says more after it").isFalse();
+        assertThat(chat.events(Topics.CHAT_OUTBOUND, "t-1")).as("the next question waits for the rephrasing").isEmpty();
+        String rephrased = "Hello, I'm Ava from Confab Bank.";
+        Conversations.KAFKA.send(generation.next(new GenerationCompleted(rephrased, Provenance.REPHRASED, List.of(),
+                "test-model", 30, 9, 80, 200, GenerationTask.REPHRASE, "rephrase.v1")));
+
+        assertThat(chat.replies()).containsExactly("How much was the transfer?");
+        assertThat(transcript(chat.id())).containsExactly("USER: my transfer never arrived", "BOT: " + rephrased,
+                "BOT: How much was the transfer?");
+        List<BotMessage> said = Conversations.KAFKA.awaitEvents(Topics.CONVERSATION_EVENTS, chat.id(), 1).stream()
+                .map(Envelope::payload)
+                .filter(BotMessage.class::isInstance)
+                .map(BotMessage.class::cast)
+                .toList();
+        assertThat(said).extracting(BotMessage::text, BotMessage::provenance, BotMessage::response).containsExactly(
+                tuple(rephrased, Provenance.REPHRASED, "session_start"),
+                tuple("How much was the transfer?", Provenance.TEMPLATE, "ask_transfer_amount"));
     }
 
     @Test

@@ -31,6 +31,9 @@ final class AnswerStream {
     /** The rail name of a retraction for length: the channel shows at most {@code maxChars}. */
     static final String LENGTH_BUDGET = "length_budget";
 
+    /** The rail name of a retraction of a whole rephrasing because part of it was taken back. */
+    static final String PARTIAL_REPHRASING = "partial_rephrasing";
+
     private final Envelope request;
     private final GenerationRequested task;
     private final OutputMonitor monitor;
@@ -96,6 +99,9 @@ final class AnswerStream {
         if (overBudget()) {
             // Longer than the channel shows (a rephrasing the model did not keep short): the template instead.
             closing.addAll(retract(new OutputStep.Retract(0, LENGTH_BUDGET, "longer than " + task.maxChars())));
+        } else if (task.task() == GenerationTask.REPHRASE && monitor.retracted() && !text.isEmpty()) {
+            // What is left of a rephrasing misses part of what the template says: the whole template instead.
+            closing.addAll(retract(new OutputStep.Retract(0, PARTIAL_REPHRASING, "part of it was taken back")));
         }
         if (text.toString().isBlank()) {
             closing.addAll(fallback());

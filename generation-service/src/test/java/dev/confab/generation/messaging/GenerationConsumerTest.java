@@ -123,6 +123,13 @@ class GenerationConsumerTest extends ScriptedSidecarTest {
         assertThat(payloads(outbound, ReplyRetract.class)).containsExactly(new ReplyRetract(0, 0, "length_budget"));
         assertThat(payloads(outbound, ReplyMessage.class)).extracting(ReplyMessage::text, ReplyMessage::provenance)
                 .containsExactly(tuple(template, Provenance.TEMPLATE));
+
+        ollama.replyWith(List.of("Your card should", " arrive soon.", " It takes 7 working days."));
+        List<Envelope> changedFact = outbound(send(rephrase(template, 200)));
+        assertThat(payloads(changedFact, ReplyRetract.class)).extracting(ReplyRetract::rail)
+                .containsExactly("groundedness", "partial_rephrasing");
+        assertThat(payloads(changedFact, ReplyMessage.class)).extracting(ReplyMessage::text, ReplyMessage::provenance)
+                .containsExactly(tuple(template, Provenance.TEMPLATE));
     }
 
     @Test
