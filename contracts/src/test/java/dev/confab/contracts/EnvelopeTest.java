@@ -20,7 +20,7 @@ class EnvelopeTest {
     @Test
     void nextEventKeepsTheTurnsRoutingButIsANewEvent() {
         Envelope first = new Envelope(UUID.randomUUID(), "user.message", 1, Instant.now(), "acme", "bank", "7", "c-1",
-                "t-1", null, null, new UserMessage("hi", "web"));
+                "t-1", null, 2, null, new UserMessage("hi", "web"));
 
         Envelope next = first.next(new ReplyToken(0, "Hello"));
 
@@ -30,6 +30,7 @@ class EnvelopeTest {
                         Envelope::conversationId, Envelope::turnId)
                 .containsExactly("acme", "bank", "7", "c-1", "t-1");
         assertThat(next.causationId()).isEqualTo(first.eventId());
+        assertThat(next.replyPartition()).as("replies go to the replica that holds the stream").isEqualTo(2);
         assertThat(EventJson.read(EventJson.write(next)).causationId()).isEqualTo(first.eventId());
     }
 

@@ -33,6 +33,13 @@ public class Conversation {
     @Column(name = "user_id")
     public String userId;
 
+    /**
+     * The {@code chat.outbound} partition of the gateway replica the user last wrote through: what the bot says
+     * outside a user's turn (an agent's message, the bot taking over again) is addressed there.
+     */
+    @Column(name = "reply_partition")
+    public Integer replyPartition;
+
     /** JSON snapshot of the dialogue state (stack, slots, what the bot waits for). */
     public String state;
 

@@ -8,7 +8,8 @@ package dev.confab.guardrails;
  * @param topicThreshold     cosine similarity to a topic from which a message is about it
  * @param groundedOverlap    share of a sentence's content words the passages must contain
  * @param groundedSimilarity cosine similarity to a passage sentence that supports a sentence otherwise
+ * @param rephraseSimilarity cosine similarity to its template a whole rephrasing must have
  */
 public record GuardrailSettings(String phoneRegion, double injectionThreshold, double topicThreshold,
-                                double groundedOverlap, double groundedSimilarity) {
+                                double groundedOverlap, double groundedSimilarity, double rephraseSimilarity) {
 }

@@ -88,7 +88,16 @@ public final class Guardrails {
      *                is not from knowledge and groundedness does not apply
      */
     public OutputMonitor watch(GuardrailPolicy policy, Redaction redaction, List<String> sources) {
-        return OutputRails.monitor(policy, redaction.placeholders(), pii, embeddings, settings, sources);
+        return OutputRails.monitor(policy, redaction.placeholders(), pii, embeddings, settings, sources, null);
+    }
+
+    /**
+     * The rails on a rephrasing of {@code template}: each sentence grounded in it, and the whole close to it in
+     * meaning.
+     */
+    public OutputMonitor watchRephrasing(GuardrailPolicy policy, Redaction redaction, String template) {
+        return OutputRails.monitor(policy, redaction.placeholders(), pii, embeddings, settings, List.of(template),
+                template);
     }
 
     /** A monitor with no rails, for text the model did not write (a refusal, a fallback). */

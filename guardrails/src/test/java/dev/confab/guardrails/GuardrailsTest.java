@@ -24,7 +24,7 @@ class GuardrailsTest {
 
     private static final Guardrails GUARDRAILS = new Guardrails(
             new SentenceEncoder(SentenceEncoder.Kind.ALL_MINILM_L6_V2_Q),
-            new GuardrailSettings("GB", 0.7, 0.5, 0.6, 0.6));
+            new GuardrailSettings("GB", 0.7, 0.5, 0.6, 0.6, 0.5));
     private static final GuardrailPolicy BANK = new GuardrailPolicy(true, List.of("guaranteed returns"),
             List.of(new Topic("investment advice", List.of("Should I buy shares?", "Which fund should I invest in?"))),
             List.of(), true, List.of("PIN", "password"));
@@ -104,6 +104,23 @@ class GuardrailsTest {
         return GUARDRAILS.screen(BANK, List.of(new ChatTurn(Speaker.USER, message)), true).block()
                 .map(Screening.Block::rail)
                 .orElse(null);
+    }
+
+    @Test
+    void aRephrasingMustMeanWhatItsTemplateMeansAsAWhole() {
+        String template = "You're welcome. Anything else I can help with?";
+        Redaction input = GUARDRAILS.redact(BANK, List.of(new ChatTurn(Speaker.USER, "thanks a lot")));
+
+        OutputMonitor reworded = GUARDRAILS.watchRephrasing(BANK, input, template);
+        assertThat(shownText(reworded, List.of("You're most welcome.", " Anything else I can help with?")))
+                .isEqualTo("You're most welcome. Anything else I can help with?");
+        assertThat(reworded.retracted()).isFalse();
+
+        OutputMonitor offMessage = GUARDRAILS.watchRephrasing(BANK, input, template);
+        assertThat(shownText(offMessage, List.of("Here is", " what I know."))).as("states nothing, says nothing")
+                .isEmpty();
+        assertThat(offMessage.verdicts()).extracting(GuardrailVerdict::rail, GuardrailVerdict::outcome)
+                .contains(tuple("faithfulness", Outcome.RETRACTED));
     }
 
     private static String shownText(OutputMonitor monitor, List<String> tokens) {

@@ -14,6 +14,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -142,6 +143,18 @@ public final class TopicClient {
             }
             return records;
         }
+    }
+
+    /** How many partitions the topic has (creating it with the broker's default when it does not exist yet). */
+    public int partitionCount(String topic) {
+        try (KafkaConsumer<String, byte[]> consumer = newConsumer()) {
+            return consumer.partitionsFor(topic, Duration.ofSeconds(10)).size();
+        }
+    }
+
+    /** The partition Kafka's default partitioner gives a key on the topic. */
+    public int keyPartition(String topic, String key) {
+        return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % partitionCount(topic);
     }
 
     /** The records of one conversation on a topic, in the order they were written (one key, one partition). */

@@ -19,6 +19,9 @@ import java.util.regex.Pattern;
  * @param turnId           the user turn this event belongs to
  * @param causationId      the event this one follows from (a {@code generation.completed} names its request), or
  *                         {@code null} for the first event of a turn
+ * @param replyPartition   the partition of {@code chat.outbound} read by the gateway replica that holds the client's
+ *                         stream, so replies reach it without every replica reading every reply; {@code null} when
+ *                         replies follow the conversation id's partition
  * @param traceparent      W3C trace context of the turn, for consumers outside the tracing system
  * @param payload          the event body, or {@code null} when this build does not know {@code type}
  */
@@ -33,6 +36,7 @@ public record Envelope(
         String conversationId,
         String turnId,
         UUID causationId,
+        Integer replyPartition,
         String traceparent,
         EventPayload payload) {
 
@@ -54,25 +58,32 @@ public record Envelope(
                                  String traceparent, EventPayload payload) {
         EventType eventType = EventType.of(payload);
         return new Envelope(UUID.randomUUID(), eventType.wireName(), eventType.schemaVersion(), Instant.now(),
-                tenantId, assistantId, null, conversationId, turnId, null, traceparent, payload);
+                tenantId, assistantId, null, conversationId, turnId, null, null, traceparent, payload);
     }
 
     /** The same event, stamped with the assistant bundle version that handles the conversation. */
     public Envelope withAssistantVersion(String version) {
         return new Envelope(eventId, type, schemaVersion, occurredAt, tenantId, assistantId, version, conversationId,
-                turnId, causationId, traceparent, payload);
+                turnId, causationId, replyPartition, traceparent, payload);
+    }
+
+    /** The same event, with replies addressed to the gateway replica that reads {@code partition}. */
+    public Envelope withReplyPartition(Integer partition) {
+        return new Envelope(eventId, type, schemaVersion, occurredAt, tenantId, assistantId, assistantVersion,
+                conversationId, turnId, causationId, partition, traceparent, payload);
     }
 
     /** The same event with its body, once read separately from the rest of the envelope. */
     Envelope withPayload(EventPayload body) {
         return new Envelope(eventId, type, schemaVersion, occurredAt, tenantId, assistantId, assistantVersion,
-                conversationId, turnId, causationId, traceparent, body);
+                conversationId, turnId, causationId, replyPartition, traceparent, body);
     }
 
-    /** Creates the next event of the same turn, keeping its routing and tracing fields. */
+    /** Creates the next event of the same turn, caused by this one, keeping its routing and tracing fields. */
     public Envelope next(EventPayload nextPayload) {
         EventType eventType = EventType.of(nextPayload);
         return new Envelope(UUID.randomUUID(), eventType.wireName(), eventType.schemaVersion(), Instant.now(),
-                tenantId, assistantId, assistantVersion, conversationId, turnId, eventId, traceparent, nextPayload);
+                tenantId, assistantId, assistantVersion, conversationId, turnId, eventId, replyPartition, traceparent,
+                nextPayload);
     }
 }

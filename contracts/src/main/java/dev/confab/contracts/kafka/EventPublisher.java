@@ -1,5 +1,6 @@
 package dev.confab.contracts.kafka;
 
+import dev.confab.contracts.Topics;
 import dev.confab.contracts.event.Envelope;
 import dev.confab.contracts.event.EventType;
 import io.smallrye.mutiny.Multi;
@@ -28,16 +29,22 @@ public class EventPublisher {
         this.emitter = emitter;
     }
 
-    /** Completes once Kafka has acknowledged the event. */
+    /**
+     * Completes once Kafka has acknowledged the event. A reply goes to the partition of the gateway replica that
+     * holds the client's stream when the turn names one; everything else to the conversation id's partition.
+     */
     public Uni<Void> publish(Envelope event) {
         String topic = EventType.fromWireName(event.type())
                 .map(EventType::topic)
                 .orElseThrow(() -> new IllegalArgumentException("Unknown event type " + event.type()));
-        OutgoingKafkaRecordMetadata<String> routing = OutgoingKafkaRecordMetadata.<String>builder()
-                .withTopic(topic)
-                .withKey(event.conversationId())
-                .build();
-        return emitter.sendMessage(Message.of(event).addMetadata(routing));
+        OutgoingKafkaRecordMetadata.OutgoingKafkaRecordMetadataBuilder<String> routing =
+                OutgoingKafkaRecordMetadata.<String>builder()
+                        .withTopic(topic)
+                        .withKey(event.conversationId());
+        if (Topics.CHAT_OUTBOUND.equals(topic) && event.replyPartition() != null) {
+            routing.withPartition(event.replyPartition());
+        }
+        return emitter.sendMessage(Message.of(event).addMetadata(routing.build()));
     }
 
     /** Sends the events in order; completes once Kafka has acknowledged all of them. */

@@ -89,6 +89,7 @@ public class TurnService {
                 .chain(loaded -> {
                     Conversation conversation = loaded.conversation();
                     conversation.lastActivityAt = event.occurredAt();
+                    conversation.replyPartition = event.replyPartition();
                     if (understood.userId() != null) {
                         conversation.userId = understood.userId();
                     }
@@ -202,8 +203,8 @@ public class TurnService {
                     if (conversation == null) {
                         return Uni.createFrom().item(List.<OutboxEvent>of());
                     }
-                    TurnEvents turn = new TurnEvents(bundleOf(conversation), event, conversation.assistantVersion,
-                            conversation.summary)
+                    TurnEvents turn = new TurnEvents(bundleOf(conversation), towardsUser(event, conversation),
+                            conversation.assistantVersion, conversation.summary)
                             .add(new ReplyMessage(message.text(), Provenance.HUMAN, List.of()))
                             .add(new BotMessage(message.text(), Provenance.HUMAN, List.of()));
                     return transcript.persist(TranscriptEntry.of(event, Speaker.BOT, message.text(), Provenance.HUMAN))
@@ -220,11 +221,19 @@ public class TurnService {
                         return Uni.createFrom().item(List.<OutboxEvent>of());
                     }
                     AssistantBundle bundle = bundleOf(conversation);
-                    TurnEvents turn = new TurnEvents(bundle, event, conversation.assistantVersion,
-                            conversation.summary);
+                    TurnEvents turn = new TurnEvents(bundle, towardsUser(event, conversation),
+                            conversation.assistantVersion, conversation.summary);
                     return decide(conversation, bundle, turn, state ->
                             DialogueEngine.onAgentReturned(bundle, state, event.turnId()));
                 }));
+    }
+
+    /**
+     * An event that did not come through the user's gateway replica (the agent desk's), addressed so that what it
+     * causes reaches the replica the user last wrote through.
+     */
+    private static Envelope towardsUser(Envelope event, Conversation conversation) {
+        return event.withReplyPartition(conversation.replyPartition);
     }
 
     private Uni<List<OutboxEvent>> decide(Conversation conversation, AssistantBundle bundle, TurnEvents turn,

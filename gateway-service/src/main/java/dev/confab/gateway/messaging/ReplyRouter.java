@@ -2,6 +2,7 @@ package dev.confab.gateway.messaging;
 
 import dev.confab.contracts.event.Envelope;
 import dev.confab.gateway.StreamEvent;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
@@ -14,14 +15,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Hands each reply event from {@code chat.outbound} to the open stream of its turn. */
+/**
+ * Hands each reply event from {@code chat.outbound} to the open stream of its turn. With several replicas each reads
+ * only its own partition, so replies without a stream here (counted) mean a turn whose client left, or a misrouted
+ * reply.
+ */
 @ApplicationScoped
 public class ReplyRouter {
 
     private final Map<String, MultiEmitter<? super StreamEvent>> openTurns = new ConcurrentHashMap<>();
+    private final Counter routed;
+    private final Counter unrouted;
 
     public ReplyRouter(MeterRegistry registry) {
         registry.gaugeMapSize("confab.gateway.open.turns", List.of(), openTurns);
+        this.routed = registry.counter("confab.gateway.replies", "stream", "open");
+        this.unrouted = registry.counter("confab.gateway.replies", "stream", "none");
     }
 
     /**
@@ -43,9 +52,11 @@ public class ReplyRouter {
         }
         MultiEmitter<? super StreamEvent> stream = openTurns.get(reply.turnId());
         if (stream == null) {
+            unrouted.increment();
             Log.debugf("No open stream for turn %s; dropping %s", reply.turnId(), reply.type());
             return;
         }
+        routed.increment();
         StreamEvent.from(reply).ifPresent(event -> {
             stream.emit(event);
             if (event.isDone()) {

@@ -34,7 +34,8 @@ public class ChatService {
      */
     public Multi<StreamEvent> send(String conversationId, String text, String channel, String userId) {
         Envelope message = Envelope.first(config.defaultTenant(), config.defaultAssistant(), conversationId,
-                UUID.randomUUID().toString(), null, new UserMessage(text, channel, userId));
+                UUID.randomUUID().toString(), null, new UserMessage(text, channel, userId))
+                .withReplyPartition(config.replyPartition().orElse(null));
         return router.replies(message.turnId(), publisher.publish(message))
                 .ifNoItem().after(config.replyIdleTimeout()).fail()
                 .onFailure().recoverWithMulti(failure -> failedTurn(message, failure))

@@ -113,6 +113,13 @@ public interface GenerationConfig {
         @WithDefault("0.6")
         double groundedSimilarity();
 
+        /**
+         * Cosine similarity to its template a whole rephrasing must have: faithful rewordings measured 0.58–0.97,
+         * off-message answers 0.13–0.38 (see docs/benchmarks.md).
+         */
+        @WithDefault("0.5")
+        double rephraseSimilarity();
+
         /** The answer to a message an input rail blocked. */
         @WithDefault("Sorry, I can't help with that here. Is there anything else about your account I can do?")
         String refusal();

@@ -18,6 +18,6 @@ public class GuardrailBeans {
         GenerationConfig.GuardrailConfig rails = config.guardrails();
         return new Guardrails(new SentenceEncoder(SentenceEncoder.Kind.ALL_MINILM_L6_V2_Q),
                 new GuardrailSettings(rails.phoneRegion(), rails.injectionThreshold(), rails.topicThreshold(),
-                        rails.groundedOverlap(), rails.groundedSimilarity()));
+                        rails.groundedOverlap(), rails.groundedSimilarity(), rails.rephraseSimilarity()));
     }
 }

@@ -15,6 +15,7 @@ import dev.confab.generation.prompt.PromptBuilder;
 import dev.confab.guardrails.Guardrails;
 import dev.confab.guardrails.input.Redaction;
 import dev.confab.guardrails.input.Screening;
+import dev.confab.guardrails.output.OutputMonitor;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Multi;
@@ -79,9 +80,8 @@ public class GenerationService {
         screening.subscribe().with(screened -> Log.tracef("Screened turn %s", event.turnId()));
         ModelRouter.Route route = router.route(request.task());
         Prompt prompt = prompts.build(redacted(request, redaction));
-        AnswerStream answer = new AnswerStream(event, request,
-                guardrails.watch(request.guardrails(), redaction, groundingSources(request, prompt)),
-                prompt.passages(), prompt.version(), texts.safeEnding(), route.format() != null);
+        AnswerStream answer = new AnswerStream(event, request, watch(request, redaction, prompt), prompt.passages(),
+                prompt.version(), texts.safeEnding(), route.format() != null);
         inFlight.started(event.conversationId(), event.turnId(), answer);
         Multi<Envelope> generated = sidecar.stream(new ModelCall(route.model(), prompt.messages(), route.options(),
                         route.format()))
@@ -134,14 +134,17 @@ public class GenerationService {
     }
 
     /**
-     * What an answer must be grounded in: a knowledge answer in the passages it was given and the question it
-     * answers, a rephrasing in the template it rephrases.
+     * The output rails: a rephrasing must say what its template says (its numbers, names and meaning); a knowledge
+     * answer must be grounded in its passages.
      */
+    private OutputMonitor watch(GenerationRequested request, Redaction redaction, Prompt prompt) {
+        return request.task() == GenerationTask.REPHRASE
+                ? guardrails.watchRephrasing(request.guardrails(), redaction, request.fallbackText())
+                : guardrails.watch(request.guardrails(), redaction, groundingSources(request, prompt));
+    }
+
+    /** What a knowledge answer must be grounded in: the passages it was given and the question it answers. */
     private static List<String> groundingSources(GenerationRequested request, Prompt prompt) {
-        if (request.task() == GenerationTask.REPHRASE) {
-            // A rephrased template must say what the template says: its numbers, names and details.
-            return List.of(request.fallbackText());
-        }
         if (request.task() != GenerationTask.ANSWER || prompt.passages().isEmpty()) {
             return List.of();
         }

@@ -1,6 +1,7 @@
 package dev.confab.generation.messaging;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.confab.contracts.Topics;
 import dev.confab.contracts.event.ChatTurn;
 import dev.confab.contracts.event.ChatTurn.Speaker;
 import dev.confab.contracts.event.Envelope;
@@ -14,6 +15,7 @@ import dev.confab.contracts.event.ReplyToken;
 import dev.confab.generation.ScriptedSidecarTest;
 import dev.confab.testsupport.KafkaTestResource;
 import dev.confab.testsupport.OllamaTestResource;
+import dev.confab.testsupport.TopicClient;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
@@ -21,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import static dev.confab.generation.GenerationRequests.BANK;
 import static dev.confab.generation.GenerationRequests.FEES;
@@ -172,6 +175,25 @@ class GenerationConsumerTest extends ScriptedSidecarTest {
         JsonNode load = ollama.generateRequests().get(0);
         assertThat(load.path("model").asText()).isEqualTo("qwen2.5:0.5b-instruct");
         assertThat(load.path("keep_alive").asText()).isEqualTo("30m");
+    }
+
+    @Test
+    void repliesGoToThePartitionOfTheGatewayReplicaThatHoldsTheStream() {
+        ollama.replyWith(List.of("A replacement card", " is free once a year."));
+        TopicClient kafka = TopicClient.shared();
+        String conversationId = "c-" + UUID.randomUUID();
+        int replica = (kafka.keyPartition(Topics.CHAT_OUTBOUND, conversationId) + 1)
+                % kafka.partitionCount(Topics.CHAT_OUTBOUND);
+        kafka.send(Envelope.first("acme", "bank-support", conversationId, "t-1", null, new GenerationRequested(
+                        GenerationTask.ANSWER, List.of(new ChatTurn(Speaker.USER, "Do new cards cost anything?")),
+                        List.of(FEES), "Sorry, no answer.", null, null, false, true, null, BANK, null))
+                .withReplyPartition(replica));
+
+        completed(conversationId);
+        await().untilAsserted(() -> assertThat(kafka.conversation(Topics.CHAT_OUTBOUND, conversationId))
+                .extracting(record -> record.value().path("type").asText()).contains("reply.done"));
+        assertThat(kafka.conversation(Topics.CHAT_OUTBOUND, conversationId))
+                .extracting(TopicClient.TopicRecord::partition).containsOnly(replica);
     }
 
     private static GenerationRequested rephrase(String template, int maxChars) {

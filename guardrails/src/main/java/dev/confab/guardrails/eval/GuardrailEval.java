@@ -6,6 +6,7 @@ import dev.confab.contracts.event.ChatTurn;
 import dev.confab.contracts.event.GuardrailPolicy;
 import dev.confab.contracts.event.GuardrailPolicy.Topic;
 import dev.confab.guardrails.GuardrailSettings;
+import dev.confab.guardrails.Embeddings;
 import dev.confab.guardrails.Guardrails;
 import dev.confab.nlu.engine.Example;
 import dev.confab.nlu.engine.SentenceEncoder;
@@ -26,13 +27,15 @@ import java.util.Set;
 /**
  * {@code bin/guardrail-eval}: how often the input rails catch what they are for (block rate on attacks and denied
  * topics, recall on personal data) and how often they step on ordinary customers (false-positive rate on
- * BANKING77 and CLINC150 messages and on hand-written look-alikes), at the configured thresholds and around them.
+ * BANKING77 and CLINC150 messages and on hand-written look-alikes), at the configured thresholds and around them;
+ * and how the output rails on a rephrasing tell faithful rewordings from unfaithful ones.
  */
 public final class GuardrailEval {
 
     private static final double[] INJECTION_SWEEP = {0.3, 0.5, 0.7, 0.8, 0.9, 0.95};
     private static final Set<String> ON_DENIED_TOPICS = Set.of("taxes", "rollover_401k");
     private static final double[] TOPIC_SWEEP = {0.4, 0.45, 0.5, 0.55, 0.6};
+    private static final double[] REPHRASE_SWEEP = {0.4, 0.45, 0.5, 0.55, 0.6};
 
     private GuardrailEval() {
     }
@@ -55,8 +58,9 @@ public final class GuardrailEval {
         Path datasets = Path.of(options.get("--datasets"));
         double injectionThreshold = Double.parseDouble(options.get("--injection-threshold"));
         double topicThreshold = Double.parseDouble(options.get("--topic-threshold"));
-        Guardrails guardrails = new Guardrails(new SentenceEncoder(SentenceEncoder.Kind.ALL_MINILM_L6_V2_Q),
-                new GuardrailSettings("GB", injectionThreshold, topicThreshold, 0.6, 0.6));
+        SentenceEncoder encoder = new SentenceEncoder(SentenceEncoder.Kind.ALL_MINILM_L6_V2_Q);
+        Guardrails guardrails = new Guardrails(encoder,
+                new GuardrailSettings("GB", injectionThreshold, topicThreshold, 0.6, 0.6, 0.5));
 
         Map<String, List<String>> benign = new LinkedHashMap<>();
         List<String> banking = texts(ExampleFiles.readBanking77(datasets.resolve("banking77/train.csv")));
@@ -83,6 +87,8 @@ public final class GuardrailEval {
         report.put("denied_topics_heldout_names_only", topics.score(TopicScore.namesOnly(denied),
                 lines(dir.resolve("denied-topics-heldout.txt")), benign, TOPIC_SWEEP));
         report.put("pii", new PiiScore(guardrails).score(lines(dir.resolve("pii.tsv")), banking));
+        report.put("rephrasing", new RephraseScore(guardrails, new Embeddings(encoder))
+                .score(lines(dir.resolve("rephrasings.tsv")), REPHRASE_SWEEP));
         report.put("input_chain_latency_ms", latency(guardrails, benign.get("clinc150_val")));
 
         String json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report);

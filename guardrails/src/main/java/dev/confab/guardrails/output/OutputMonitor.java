@@ -11,7 +11,8 @@ import java.util.Optional;
 /**
  * Runs the output rails on a streamed answer without holding it back: text is shown as it arrives (with the user's
  * data restored), and each sentence is checked as soon as it is complete. When one fails, the monitor answers with
- * a {@link OutputStep.Retract} of that sentence and ignores the rest of the stream.
+ * a {@link OutputStep.Retract} of that sentence and ignores the rest of the stream. A rephrasing is also checked
+ * whole once it is complete.
  */
 public final class OutputMonitor {
 
@@ -20,13 +21,16 @@ public final class OutputMonitor {
 
     private final PlaceholderRestorer restorer;
     private final List<SentenceRail> rails;
+    private final Faithfulness faithfulness;
     private final StringBuilder shown = new StringBuilder();
     private int unchecked;
     private OutputStep.Retract retraction;
 
-    OutputMonitor(PlaceholderRestorer restorer, List<SentenceRail> rails) {
+    /** @param faithfulness the whole-text check of a rephrasing, or {@code null} */
+    OutputMonitor(PlaceholderRestorer restorer, List<SentenceRail> rails, Faithfulness faithfulness) {
         this.restorer = restorer;
         this.rails = List.copyOf(rails);
+        this.faithfulness = faithfulness;
     }
 
     /** What to do after this piece of the model's output. */
@@ -36,7 +40,17 @@ public final class OutputMonitor {
 
     /** What to do at the end of the stream: the last sentence is complete now. */
     public List<OutputStep> finish() {
-        return retraction != null ? List.of() : show(restorer.flush(), true);
+        if (retraction != null) {
+            return List.of();
+        }
+        List<OutputStep> steps = new ArrayList<>(show(restorer.flush(), true));
+        if (retraction == null && faithfulness != null && !shown.toString().isBlank()) {
+            faithfulness.violation(shown.toString().strip()).ifPresent(reason -> {
+                retraction = new OutputStep.Retract(0, Faithfulness.NAME, reason);
+                steps.add(retraction);
+            });
+        }
+        return steps;
     }
 
     /**
@@ -72,10 +86,14 @@ public final class OutputMonitor {
 
     /** One verdict per rail: retracted for the rail that failed, passed for the others. */
     public List<GuardrailVerdict> verdicts() {
-        return rails.stream()
-                .map(rail -> retraction != null && retraction.rail().equals(rail.name())
-                        ? new GuardrailVerdict(rail.name(), Stage.OUTPUT, Outcome.RETRACTED, retraction.reason(), null)
-                        : new GuardrailVerdict(rail.name(), Stage.OUTPUT, Outcome.PASSED, null, null))
+        List<String> names = new ArrayList<>(rails.stream().map(SentenceRail::name).toList());
+        if (faithfulness != null) {
+            names.add(Faithfulness.NAME);
+        }
+        return names.stream()
+                .map(name -> retraction != null && retraction.rail().equals(name)
+                        ? new GuardrailVerdict(name, Stage.OUTPUT, Outcome.RETRACTED, retraction.reason(), null)
+                        : new GuardrailVerdict(name, Stage.OUTPUT, Outcome.PASSED, null, null))
                 .toList();
     }
 

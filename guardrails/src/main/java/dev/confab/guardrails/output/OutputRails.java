@@ -15,8 +15,13 @@ public final class OutputRails {
     private OutputRails() {
     }
 
+    /**
+     * @param sources  what the answer must be grounded in
+     * @param template for a rephrasing, the template it must mean as a whole; {@code null} otherwise
+     */
     public static OutputMonitor monitor(GuardrailPolicy policy, Placeholders placeholders, PiiFinder pii,
-                                        Embeddings embeddings, GuardrailSettings settings, List<String> sources) {
+                                        Embeddings embeddings, GuardrailSettings settings, List<String> sources,
+                                        String template) {
         List<SentenceRail> rails = new ArrayList<>();
         if (!policy.bannedPhrases().isEmpty()) {
             rails.add(new BannedPhrases(policy.bannedPhrases()));
@@ -28,11 +33,13 @@ public final class OutputRails {
         if (policy.grounded() && !sources.isEmpty()) {
             rails.add(new Groundedness(embeddings, sources, settings.groundedOverlap(), settings.groundedSimilarity()));
         }
-        return new OutputMonitor(new PlaceholderRestorer(placeholders), rails);
+        Faithfulness faithfulness = template == null ? null
+                : new Faithfulness(embeddings, template, settings.rephraseSimilarity());
+        return new OutputMonitor(new PlaceholderRestorer(placeholders), rails, faithfulness);
     }
 
     /** A monitor that shows text as it is. */
     public static OutputMonitor none() {
-        return new OutputMonitor(new PlaceholderRestorer(new Placeholders(null)), List.of());
+        return new OutputMonitor(new PlaceholderRestorer(new Placeholders(null)), List.of(), null);
     }
 }
