@@ -102,9 +102,15 @@ public final class LocalSuite implements AutoCloseable {
         return services.stream().map(ChildProcess::pid).toList();
     }
 
+    /** The gateway's web chat. */
+    public String chatUrl() {
+        return "http://localhost:" + settings.gatewayPort() + "/";
+    }
+
     public String banner() {
         String gateway = "http://localhost:" + settings.gatewayPort();
         StringBuilder banner = new StringBuilder("\nConfab is running\n\n");
+        banner.append("  Web chat    ").append(chatUrl()).append('\n');
         banner.append("  Chat API    POST ").append(gateway).append("/v1/conversations/{id}/messages  (SSE reply)\n");
         banner.append("  Try it      curl -N -H 'Content-Type: application/json' -d '{\"text\":\"How do I order a new card?\"}' ")
                 .append(gateway).append("/v1/conversations/demo-1/messages\n\n");

@@ -1,5 +1,6 @@
 package dev.confab.local;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Arrays;
@@ -58,8 +59,23 @@ public final class Main {
             System.out.println("Confab stopped.");
         }, "confab-local-shutdown"));
         System.out.println(suite.banner());
+        openInBrowser(suite.chatUrl());
         // Runs until Ctrl-C or `bin/confab-local stop`; the shutdown hook then stops everything.
         new CountDownLatch(1).await();
+    }
+
+    /** Opens the web chat on a desktop; on a server (no display) the banner's URL is enough. */
+    private static void openInBrowser(String url) {
+        boolean desktop = System.getenv("DISPLAY") != null || System.getenv("WAYLAND_DISPLAY") != null;
+        String opener = System.getProperty("os.name").startsWith("Mac") ? "open" : "xdg-open";
+        if (!desktop && !opener.equals("open")) {
+            return;
+        }
+        try {
+            new ProcessBuilder(opener, url).inheritIO().start();
+        } catch (IOException noOpener) {
+            System.out.println("Open " + url + " in a browser to chat.");
+        }
     }
 
     private static LocalSettings parse(Deque<String> arguments) {

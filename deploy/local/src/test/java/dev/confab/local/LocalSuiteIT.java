@@ -25,6 +25,7 @@ import java.util.stream.IntStream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * One chat turn through all five packaged services, run as processes by the same launcher as the local run,
@@ -106,6 +107,29 @@ class LocalSuiteIT {
                     .until(() -> transcript(settings, CONVERSATION), lines -> lines.size() == 7);
             assertThat(transcript(settings, CONVERSATION))
                     .endsWith("BOT: You're most welcome. Anything else I can help with?");
+
+            // Last, as it is skipped (saying why) on a machine without Chromium; CI installs it.
+            ollama.replyWith(List.of("A", " new", " card", " is", " free."));
+            chatInTheBrowser(settings);
+        }
+    }
+
+    /** The gateway's web chat in headless Chromium: the greeting, the streamed answer and its sources. */
+    private static void chatInTheBrowser(LocalSettings settings) throws IOException {
+        assumeTrue(WebChatPage.browserInstalled() || System.getenv("CI") != null,
+                "the web chat is tested in Debian's chromium and chromium-driver, which are not installed "
+                        + "(apt-get install chromium chromium-driver)");
+        try (WebChatPage chat = WebChatPage.open("http://127.0.0.1:" + settings.gatewayPort() + "/")) {
+            chat.say("How much is a new card?");
+
+            await().atMost(Duration.ofSeconds(60)).until(() -> chat.botMessages().size() == 2);
+            assertThat(chat.botMessages()).containsExactly(
+                    "Hi, I'm Ava, Confab Bank's assistant. I can help with cards, transfers, top-ups and payments.",
+                    "A new card is free.");
+            assertThat(chat.lastCitations()).isNotEmpty()
+                    .allSatisfy(url -> assertThat(url).startsWith("https://bank.example/help/"));
+            assertThat(chat.streaming()).isFalse();
+            assertThat(chat.status()).isEmpty();
         }
     }
 
