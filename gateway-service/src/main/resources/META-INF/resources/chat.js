@@ -1,5 +1,6 @@
 // The sample web chat: sends each message to the gateway and renders its SSE reply as it streams
-// (token, retract, message, error, done), with citations. No framework: it is a page to copy from.
+// (token, retract, message, error, done), with citations and thumbs for feedback. No framework: it is a page
+// to copy from.
 (() => {
   "use strict";
 
@@ -32,8 +33,8 @@
     return item.querySelector(".text");
   }
 
-  // A finished bot message: its final text, where it came from, and the documents it cites.
-  function finish(item, message) {
+  // A finished bot message: its final text, where it came from, the documents it cites, and thumbs.
+  function finish(item, message, id) {
     item.classList.remove("streaming");
     textOf(item).textContent = message.text;
     const provenance = document.createElement("span");
@@ -56,6 +57,40 @@
       }
       item.appendChild(list);
     }
+    item.appendChild(thumbs(id));
+  }
+
+  function thumbs(messageId) {
+    const bar = document.createElement("span");
+    bar.className = "feedback";
+    for (const [rating, label, symbol] of [["up", "Helpful", "👍"], ["down", "Not helpful", "👎"]]) {
+      const button = document.createElement("button");
+      button.type = "button";
+      button.className = "thumb";
+      button.dataset.rating = rating;
+      button.setAttribute("aria-label", label);
+      button.title = label;
+      button.textContent = symbol;
+      button.addEventListener("click", () => rate(bar, messageId, rating));
+      bar.appendChild(button);
+    }
+    return bar;
+  }
+
+  async function rate(bar, messageId, rating) {
+    bar.querySelectorAll("button").forEach((button) => { button.disabled = true; });
+    const response = await fetch("/v1/conversations/" + encodeURIComponent(conversationId) + "/feedback", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ messageId, rating }),
+    }).catch(() => null);
+    if (response && response.ok) {
+      bar.querySelector("[data-rating='" + rating + "']").classList.add("chosen");
+      bar.dataset.sent = rating;
+    } else {
+      bar.querySelectorAll("button").forEach((button) => { button.disabled = false; });
+      status.textContent = "Your feedback could not be sent. Please try again.";
+    }
   }
 
   // Server-sent events from a POST response (EventSource can only GET): blocks separated by blank lines.
@@ -73,16 +108,18 @@
       while ((end = buffer.indexOf("\n\n")) >= 0) {
         const block = buffer.slice(0, end);
         buffer = buffer.slice(end + 2);
-        const event = { name: "message", data: "" };
+        const event = { name: "message", data: "", id: null };
         for (const line of block.split("\n")) {
           if (line.startsWith("event:")) {
             event.name = line.slice(6).trim();
+          } else if (line.startsWith("id:")) {
+            event.id = line.slice(3).trim();
           } else if (line.startsWith("data:")) {
             event.data += line.slice(5).trim();
           }
         }
         if (event.data) {
-          yield { name: event.name, data: JSON.parse(event.data) };
+          yield { name: event.name, id: event.id, data: JSON.parse(event.data) };
         }
       }
     }
@@ -108,7 +145,7 @@
         // A guardrail took back the end of the streamed text; a safe ending follows as more tokens.
         textOf(streaming).textContent = textOf(streaming).textContent.slice(0, event.data.fromOffset);
       } else if (event.name === "message") {
-        finish(streaming || bubble("bot"), event.data);
+        finish(streaming || bubble("bot"), event.data, event.id);
         streaming = null;
       } else if (event.name === "error") {
         status.textContent = event.data.reason;

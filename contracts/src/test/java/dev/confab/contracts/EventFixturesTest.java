@@ -59,7 +59,9 @@ class EventFixturesTest {
             "reply.token-negative-index",
             "message.understood-confidence-above-one",
             "generation.requested-unknown-task",
-            "bot.message-unknown-provenance"})
+            "bot.message-unknown-provenance",
+            "guardrail.verdict-unknown-outcome",
+            "feedback.given-rating-without-message"})
     void invalidFixtureIsRejected(String name) throws IOException {
         assertThat(EventSchemas.violations(fixture("invalid/" + name))).isNotEmpty();
     }

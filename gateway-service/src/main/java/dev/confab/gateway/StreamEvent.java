@@ -14,7 +14,8 @@ import java.util.UUID;
  *
  * @param id   the SSE event id
  * @param name the SSE event name: {@code token}, {@code retract} (keep only the first {@code fromOffset} characters
- *             of the streamed text), {@code message}, {@code error} or {@code done}
+ *             of the streamed text), {@code message}, {@code error} or {@code done}; {@code heartbeat} is sent as an
+ *             SSE comment, which clients ignore
  * @param data the JSON body
  */
 public record StreamEvent(String id, String name, Object data) {
@@ -23,8 +24,19 @@ public record StreamEvent(String id, String name, Object data) {
     public record Error(String reason) {
     }
 
+    private static final String HEARTBEAT = "heartbeat";
+
     public boolean isDone() {
         return "done".equals(name);
+    }
+
+    public boolean isHeartbeat() {
+        return HEARTBEAT.equals(name);
+    }
+
+    /** Keeps an idle stream's connection open through proxies that close silent ones. */
+    public static StreamEvent heartbeat() {
+        return new StreamEvent(null, HEARTBEAT, null);
     }
 
     /** Maps a reply event of {@code chat.outbound} to what the client sees; other events are not for clients. */

@@ -27,6 +27,7 @@ public enum EventType {
     CONVERSATION_ENDED("conversation.ended", 1, ConversationEnded.class, Topics.CONVERSATION_EVENTS),
     USER_FORGOTTEN("user.forgotten", 1, UserForgotten.class, Topics.CONVERSATION_EVENTS),
     GUARDRAIL_VERDICT("guardrail.verdict", 1, GuardrailVerdict.class, Topics.CONVERSATION_EVENTS),
+    FEEDBACK_GIVEN("feedback.given", 1, FeedbackGiven.class, Topics.CONVERSATION_EVENTS),
     HANDOFF_REQUESTED("handoff.requested", 1, HandoffRequested.class, Topics.HANDOFFS),
     HANDOFF_ACCEPTED("handoff.accepted", 1, HandoffAccepted.class, Topics.HANDOFFS),
     AGENT_MESSAGE("agent.message", 1, AgentMessage.class, Topics.HANDOFFS),

@@ -51,6 +51,8 @@ enum Service {
                     "-Dretrieval.data-dir=" + settings.workDir().resolve("retrieval"),
                     "-Dquarkus.langchain4j.ollama.base-url=" + settings.ollamaUrl());
             case GENERATION -> List.of("-Dquarkus.langchain4j.ollama.base-url=" + settings.ollamaUrl());
+            // The local run is a demo on one machine: the web chat and curl need no API key.
+            case GATEWAY -> List.of("-Dgateway.anonymous-tenant=" + LocalSuite.SAMPLE_TENANT);
             default -> List.of();
         };
     }

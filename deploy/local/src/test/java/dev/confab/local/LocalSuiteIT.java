@@ -114,7 +114,7 @@ class LocalSuiteIT {
         }
     }
 
-    /** The gateway's web chat in headless Chromium: the greeting, the streamed answer and its sources. */
+    /** The gateway's web chat in headless Chromium: the greeting, the streamed answer, its sources, a thumb up. */
     private static void chatInTheBrowser(LocalSettings settings) throws IOException {
         assumeTrue(WebChatPage.browserInstalled() || System.getenv("CI") != null,
                 "the web chat is tested in Debian's chromium and chromium-driver, which are not installed "
@@ -130,6 +130,9 @@ class LocalSuiteIT {
                     .allSatisfy(url -> assertThat(url).startsWith("https://bank.example/help/"));
             assertThat(chat.streaming()).isFalse();
             assertThat(chat.status()).isEmpty();
+
+            chat.rateLastMessage(true);
+            await().atMost(Duration.ofSeconds(10)).until(chat::lastRatingSent, "up"::equals);
         }
     }
 

@@ -66,10 +66,25 @@ final class WebChatPage implements AutoCloseable {
 
     /** The links under the bot's last finished message. */
     List<String> lastCitations() {
-        List<WebElement> messages = browser.findElements(By.cssSelector(".message.bot:not(.streaming)"));
-        return messages.get(messages.size() - 1).findElements(By.cssSelector(".citations a")).stream()
+        return lastMessage().findElements(By.cssSelector(".citations a")).stream()
                 .map(link -> link.getAttribute("href"))
                 .toList();
+    }
+
+    /** Clicks a thumb under the bot's last finished message. */
+    void rateLastMessage(boolean helpful) {
+        lastMessage().findElement(By.cssSelector(".thumb[data-rating='" + (helpful ? "up" : "down") + "']")).click();
+    }
+
+    /** The rating the gateway accepted for the bot's last finished message ({@code up}, {@code down}), or empty. */
+    String lastRatingSent() {
+        String sent = lastMessage().findElement(By.cssSelector(".feedback")).getDomAttribute("data-sent");
+        return sent == null ? "" : sent;
+    }
+
+    private WebElement lastMessage() {
+        List<WebElement> messages = browser.findElements(By.cssSelector(".message.bot:not(.streaming)"));
+        return messages.get(messages.size() - 1);
     }
 
     /** Whether the page has a message still streaming, at the moment of asking. */

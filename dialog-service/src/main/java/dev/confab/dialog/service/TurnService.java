@@ -12,6 +12,7 @@ import dev.confab.contracts.event.GenerationRequested;
 import dev.confab.contracts.event.GenerationTask;
 import dev.confab.contracts.event.MessageUnderstood;
 import dev.confab.contracts.event.Provenance;
+import dev.confab.contracts.event.ReplyDone;
 import dev.confab.contracts.event.ReplyMessage;
 import dev.confab.contracts.event.RetrievalPerformed;
 import dev.confab.contracts.event.TurnStarted;
@@ -47,6 +48,8 @@ import java.util.stream.Stream;
 public class TurnService {
 
     private static final int SUMMARY_MESSAGES = 20;
+    private static final String OTHER_TENANT = "This conversation cannot be continued from here. Please start a "
+            + "new conversation.";
     private static final String SUMMARY_INSTRUCTIONS = "Summarise this conversation in at most three sentences for "
             + "a colleague who will take it over: what the user wants, what is known, what is still open.";
 
@@ -78,14 +81,16 @@ public class TurnService {
      */
     @WithTransaction
     public Uni<List<OutboxEvent>> userSpoke(Envelope event, MessageUnderstood understood) {
-        return onFirstDelivery(event, () -> outbox.releaseAll(event.conversationId())
-                .chain(released -> turn(event, understood)
-                        .map(rows -> concat(released, rows))));
+        return onFirstDelivery(event, () -> conversations.findById(event.conversationId())
+                .chain(found -> found != null && !found.tenantId.equals(event.tenantId())
+                        ? refuseOtherTenant(event)
+                        : outbox.releaseAll(event.conversationId())
+                                .chain(released -> turn(event, understood, found)
+                                        .map(rows -> concat(released, rows)))));
     }
 
-    private Uni<List<OutboxEvent>> turn(Envelope event, MessageUnderstood understood) {
-        return conversations.findById(event.conversationId())
-                .chain(found -> found == null ? start(event, understood) : Uni.createFrom().item(new Loaded(found, false)))
+    private Uni<List<OutboxEvent>> turn(Envelope event, MessageUnderstood understood, Conversation found) {
+        return (found == null ? start(event, understood) : Uni.createFrom().item(new Loaded(found, false)))
                 .chain(loaded -> {
                     Conversation conversation = loaded.conversation();
                     conversation.lastActivityAt = event.occurredAt();
@@ -110,6 +115,20 @@ public class TurnService {
                                     DialogueEngine.onMessage(bundle, state, event.turnId(), understood,
                                             event.occurredAt())));
                 });
+    }
+
+    /**
+     * A message from another tenant to this conversation (its id guessed or reused): the conversation is not
+     * touched, and the sender is told to start their own.
+     */
+    private Uni<List<OutboxEvent>> refuseOtherTenant(Envelope event) {
+        Log.warnf("Refused a turn of tenant %s on conversation %s, which belongs to another tenant", event.tenantId(),
+                event.conversationId());
+        List<OutboxEvent> rows = List.of(
+                OutboxEvent.of(event.next(new ReplyMessage(OTHER_TENANT, Provenance.TEMPLATE, List.of()))),
+                OutboxEvent.of(event.next(new ReplyDone(1))));
+        return outbox.persist(rows)
+                .replaceWith(rows);
     }
 
     /** Knowledge found for a turn: generation answers from it (or makes small talk when nothing was found). */
@@ -200,7 +219,7 @@ public class TurnService {
     public Uni<List<OutboxEvent>> agentSpoke(Envelope event, AgentMessage message) {
         return onFirstDelivery(event, () -> conversations.findById(event.conversationId())
                 .chain(conversation -> {
-                    if (conversation == null) {
+                    if (!belongsToSender(conversation, event)) {
                         return Uni.createFrom().item(List.<OutboxEvent>of());
                     }
                     TurnEvents turn = new TurnEvents(bundleOf(conversation), towardsUser(event, conversation),
@@ -217,7 +236,7 @@ public class TurnService {
     public Uni<List<OutboxEvent>> agentReturned(Envelope event) {
         return onFirstDelivery(event, () -> conversations.findById(event.conversationId())
                 .chain(conversation -> {
-                    if (conversation == null) {
+                    if (!belongsToSender(conversation, event)) {
                         return Uni.createFrom().item(List.<OutboxEvent>of());
                     }
                     AssistantBundle bundle = bundleOf(conversation);
@@ -226,6 +245,11 @@ public class TurnService {
                     return decide(conversation, bundle, turn, state ->
                             DialogueEngine.onAgentReturned(bundle, state, event.turnId()));
                 }));
+    }
+
+    /** Whether the conversation exists and is the sender's tenant's: an agent desk acts only on its own tenant's. */
+    private static boolean belongsToSender(Conversation conversation, Envelope event) {
+        return conversation != null && conversation.tenantId.equals(event.tenantId());
     }
 
     /**

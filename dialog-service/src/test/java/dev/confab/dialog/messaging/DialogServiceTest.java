@@ -13,6 +13,8 @@ import dev.confab.contracts.event.GenerationRequested;
 import dev.confab.contracts.event.GenerationTask;
 import dev.confab.contracts.event.HandoffEnded;
 import dev.confab.contracts.event.HandoffRequested;
+import dev.confab.contracts.event.IntentScore;
+import dev.confab.contracts.event.MessageUnderstood;
 import dev.confab.contracts.event.Passage;
 import dev.confab.contracts.event.Provenance;
 import dev.confab.contracts.event.RetrievalPerformed;
@@ -209,6 +211,27 @@ class DialogServiceTest {
         assertThat(said).extracting(BotMessage::text, BotMessage::provenance, BotMessage::response).containsExactly(
                 tuple(rephrased, Provenance.REPHRASED, "session_start"),
                 tuple("How much was the transfer?", Provenance.TEMPLATE, "ask_transfer_amount"));
+    }
+
+    @Test
+    void anotherTenantCannotWriteIntoAConversation() {
+        awaitServed(TENANT, sampleVersion);
+        Conversations chat = new Conversations(TENANT);
+        chat.send("my transfer never arrived", "transfer_not_received_by_recipient");
+        chat.replies();
+        List<String> before = transcript(chat.id());
+
+        Conversations.KAFKA.send(Envelope.first("intruder", "bank-support", chat.id(), "t-intruder", null,
+                new MessageUnderstood("15", "en", List.of(new IntentScore("transfer_not_received_by_recipient", 0.9)),
+                        false, false, List.of(), List.of(entity("number", "15", "15")), "test", "web", null)));
+
+        assertThat(chat.replies("t-intruder")).containsExactly(
+                "This conversation cannot be continued from here. Please start a new conversation.");
+        chat.send("20", "transfer_not_received_by_recipient", entity("number", "20", "20"));
+        assertThat(chat.replies()).as("the owner's conversation went on where it was")
+                .containsExactly("On what day did you send it?");
+        assertThat(transcript(chat.id())).startsWith(before.toArray(String[]::new))
+                .doesNotContain("USER: 15").contains("USER: 20");
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.confab.gateway.rest;
 import dev.confab.contracts.event.Envelope;
 import dev.confab.contracts.rest.InvalidRequestException;
 import dev.confab.gateway.config.GatewayConfig;
+import dev.confab.gateway.security.CurrentCaller;
 import dev.confab.gateway.service.AgentService;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
@@ -22,17 +23,19 @@ public class AgentResource {
 
     private final AgentService agents;
     private final GatewayConfig config;
+    private final CurrentCaller caller;
 
-    public AgentResource(AgentService agents, GatewayConfig config) {
+    public AgentResource(AgentService agents, GatewayConfig config, CurrentCaller caller) {
         this.agents = agents;
         this.config = config;
+        this.caller = caller;
     }
 
     @POST
     @Path("/accept")
     public Uni<Response> accept(@RestPath String conversationId, AgentRequest request) {
         validate(conversationId, request);
-        return agents.accept(conversationId, request.agentId()).map(sent -> Response.accepted().build());
+        return agents.accept(caller.tenant(), conversationId, request.agentId()).map(sent -> Response.accepted().build());
     }
 
     @POST
@@ -46,7 +49,7 @@ public class AgentResource {
             throw new InvalidRequestException("Field 'text' has " + request.text().length()
                     + " characters; the limit is " + config.maxMessageChars());
         }
-        return agents.write(conversationId, request.agentId(), request.text())
+        return agents.write(caller.tenant(), conversationId, request.agentId(), request.text())
                 .map(sent -> Response.accepted().build());
     }
 
@@ -54,13 +57,11 @@ public class AgentResource {
     @Path("/release")
     public Uni<Response> release(@RestPath String conversationId, AgentRequest request) {
         validate(conversationId, request);
-        return agents.release(conversationId, request.agentId()).map(sent -> Response.accepted().build());
+        return agents.release(caller.tenant(), conversationId, request.agentId()).map(sent -> Response.accepted().build());
     }
 
     private static void validate(String conversationId, AgentRequest request) {
-        if (!Envelope.IDENTIFIER.matcher(conversationId).matches()) {
-            throw new InvalidRequestException("Invalid conversation id");
-        }
+        ConversationIds.require(conversationId);
         if (request == null || request.agentId() == null || !Envelope.IDENTIFIER.matcher(request.agentId()).matches()) {
             throw new InvalidRequestException("Field 'agentId' is missing or invalid: use 1-128 letters, digits, "
                     + "'_', '-', '.' or ':'");

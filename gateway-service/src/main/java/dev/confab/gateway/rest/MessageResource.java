@@ -4,6 +4,7 @@ import dev.confab.contracts.event.Envelope;
 import dev.confab.contracts.rest.InvalidRequestException;
 import dev.confab.gateway.StreamEvent;
 import dev.confab.gateway.config.GatewayConfig;
+import dev.confab.gateway.security.CurrentCaller;
 import dev.confab.gateway.service.ChatService;
 import io.smallrye.mutiny.Multi;
 import jakarta.ws.rs.Consumes;
@@ -25,10 +26,12 @@ public class MessageResource {
 
     private final ChatService chat;
     private final GatewayConfig config;
+    private final CurrentCaller caller;
 
-    public MessageResource(ChatService chat, GatewayConfig config) {
+    public MessageResource(ChatService chat, GatewayConfig config, CurrentCaller caller) {
         this.chat = chat;
         this.config = config;
+        this.caller = caller;
     }
 
     @POST
@@ -39,15 +42,12 @@ public class MessageResource {
                                         @Context Sse sse) {
         validate(conversationId, request);
         String channel = request.channel() == null ? DEFAULT_CHANNEL : request.channel();
-        return chat.send(conversationId, request.text(), channel, request.userId())
+        return chat.send(caller.tenant(), conversationId, request.text(), channel, request.userId())
                 .map(event -> toSse(sse, event));
     }
 
     private void validate(String conversationId, SendMessageRequest request) {
-        if (!Envelope.IDENTIFIER.matcher(conversationId).matches()) {
-            throw new InvalidRequestException("Invalid conversation id: use 1-128 letters, digits, '_', '-', '.' "
-                    + "or ':', starting with a letter or digit");
-        }
+        ConversationIds.require(conversationId);
         if (request == null || request.text() == null) {
             throw new InvalidRequestException("Missing field 'text'");
         }
@@ -67,6 +67,9 @@ public class MessageResource {
     }
 
     private static OutboundSseEvent toSse(Sse sse, StreamEvent event) {
+        if (event.isHeartbeat()) {
+            return sse.newEventBuilder().comment("heartbeat").build();
+        }
         return sse.newEventBuilder()
                 .id(event.id())
                 .name(event.name())

@@ -27,20 +27,20 @@ public class AgentService {
         this.publisher = publisher;
     }
 
-    public Uni<Void> accept(String conversationId, String agentId) {
-        return publish(conversationId, new HandoffAccepted(agentId));
+    public Uni<Void> accept(String tenant, String conversationId, String agentId) {
+        return publish(tenant, conversationId, new HandoffAccepted(agentId));
     }
 
-    public Uni<Void> write(String conversationId, String agentId, String text) {
-        return publish(conversationId, new AgentMessage(agentId, text));
+    public Uni<Void> write(String tenant, String conversationId, String agentId, String text) {
+        return publish(tenant, conversationId, new AgentMessage(agentId, text));
     }
 
-    public Uni<Void> release(String conversationId, String agentId) {
-        return publish(conversationId, new HandoffEnded(agentId));
+    public Uni<Void> release(String tenant, String conversationId, String agentId) {
+        return publish(tenant, conversationId, new HandoffEnded(agentId));
     }
 
-    private Uni<Void> publish(String conversationId, EventPayload payload) {
-        return publisher.publish(Envelope.first(config.defaultTenant(), config.defaultAssistant(), conversationId,
+    private Uni<Void> publish(String tenant, String conversationId, EventPayload payload) {
+        return publisher.publish(Envelope.first(tenant, config.defaultAssistant(), conversationId,
                 "agent-" + UUID.randomUUID(), null, payload));
     }
 }

@@ -32,14 +32,15 @@ public class ChatService {
      * client that goes away before {@code done} cancels the turn's generation, so the model stops writing for
      * no one.
      */
-    public Multi<StreamEvent> send(String conversationId, String text, String channel, String userId) {
-        Envelope message = Envelope.first(config.defaultTenant(), config.defaultAssistant(), conversationId,
+    public Multi<StreamEvent> send(String tenant, String conversationId, String text, String channel, String userId) {
+        Envelope message = Envelope.first(tenant, config.defaultAssistant(), conversationId,
                 UUID.randomUUID().toString(), null, new UserMessage(text, channel, userId))
                 .withReplyPartition(config.replyPartition().orElse(null));
-        return router.replies(message.turnId(), publisher.publish(message))
+        Multi<StreamEvent> replies = router.replies(message.turnId(), publisher.publish(message))
                 .ifNoItem().after(config.replyIdleTimeout()).fail()
                 .onFailure().recoverWithMulti(failure -> failedTurn(message, failure))
                 .onCancellation().invoke(() -> cancelGeneration(message));
+        return Heartbeats.around(replies, config.heartbeatEvery());
     }
 
     private void cancelGeneration(Envelope message) {

@@ -127,7 +127,7 @@ class MessageResourceTest {
     }
 
     @Test
-    void turnWithoutAnyReplyEndsWithAnErrorInsteadOfHanging() {
+    void turnWithoutAnyReplyEndsWithAnErrorInsteadOfHangingAndHeartbeatsMeanwhile() {
         String body = given()
                 .contentType(ContentType.JSON)
                 .body("{\"text\": \"is anyone there?\"}")
@@ -138,6 +138,9 @@ class MessageResourceTest {
         SseStream stream = SseStream.parse(body);
         assertThat(stream.names()).containsExactly("error", "done");
         assertThat(stream.named("error").get(0).data().path("reason").asText()).contains("could not reply");
+        assertThat(body.lines().filter(line -> line.startsWith(":")).count())
+                .as("a heartbeat comment every second of the five waited, which did not reset the idle timeout")
+                .isBetween(3L, 5L);
     }
 
     @ParameterizedTest(name = "{0}")
