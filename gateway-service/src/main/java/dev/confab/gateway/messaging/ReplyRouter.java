@@ -13,22 +13,26 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Hands each reply event from {@code chat.outbound} to the open stream of its turn. With several replicas each reads
- * only its own partition, so replies without a stream here (counted) mean a turn whose client left, or a misrouted
- * reply.
+ * Hands each reply event from {@code chat.outbound} to the open stream of its turn and to the conversation's
+ * followers (of the same tenant). With several replicas each reads only its own partition, so replies without a
+ * stream here (counted) mean a turn whose client left, or a misrouted reply.
  */
 @ApplicationScoped
 public class ReplyRouter {
 
     private final Map<String, MultiEmitter<? super StreamEvent>> openTurns = new ConcurrentHashMap<>();
+    private final Map<String, Set<Follower>> followers = new ConcurrentHashMap<>();
     private final Counter routed;
     private final Counter unrouted;
 
     public ReplyRouter(MeterRegistry registry) {
         registry.gaugeMapSize("confab.gateway.open.turns", List.of(), openTurns);
+        registry.gaugeMapSize("confab.gateway.followed.conversations", List.of(), followers);
         this.routed = registry.counter("confab.gateway.replies", "stream", "open");
         this.unrouted = registry.counter("confab.gateway.replies", "stream", "none");
     }
@@ -45,23 +49,49 @@ public class ReplyRouter {
         });
     }
 
+    /**
+     * Every reply of a conversation that reaches this replica, whatever its turn (an agent's messages, the bot
+     * taking over), until the client goes away; only the tenant that owns a reply sees it.
+     */
+    public Multi<StreamEvent> follow(String tenant, String conversationId) {
+        return Multi.createFrom().emitter(emitter -> {
+            Follower follower = new Follower(tenant, emitter);
+            followers.computeIfAbsent(conversationId, id -> ConcurrentHashMap.newKeySet()).add(follower);
+            emitter.onTermination(() -> followers.computeIfPresent(conversationId, (id, following) -> {
+                following.remove(follower);
+                return following.isEmpty() ? null : following;
+            }));
+        });
+    }
+
     @Incoming(Channels.CHAT_OUTBOUND)
     public void route(Envelope reply) {
         if (reply == null) {
             return;
         }
+        Optional<StreamEvent> event = StreamEvent.from(reply);
         MultiEmitter<? super StreamEvent> stream = openTurns.get(reply.turnId());
-        if (stream == null) {
+        Set<Follower> following = followers.getOrDefault(reply.conversationId(), Set.of());
+        if (stream == null && following.isEmpty()) {
             unrouted.increment();
             Log.debugf("No open stream for turn %s; dropping %s", reply.turnId(), reply.type());
             return;
         }
         routed.increment();
-        StreamEvent.from(reply).ifPresent(event -> {
-            stream.emit(event);
-            if (event.isDone()) {
-                stream.complete();
+        event.ifPresent(shown -> {
+            following.stream()
+                    .filter(follower -> follower.tenant().equals(reply.tenantId()))
+                    .forEach(follower -> follower.stream().emit(shown));
+            if (stream != null) {
+                stream.emit(shown);
+                if (shown.isDone()) {
+                    stream.complete();
+                }
             }
         });
+    }
+
+    /** A client following a conversation, as one of its tenant. */
+    private record Follower(String tenant, MultiEmitter<? super StreamEvent> stream) {
     }
 }

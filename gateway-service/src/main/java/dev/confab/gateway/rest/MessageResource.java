@@ -2,7 +2,6 @@ package dev.confab.gateway.rest;
 
 import dev.confab.contracts.event.Envelope;
 import dev.confab.contracts.rest.InvalidRequestException;
-import dev.confab.gateway.StreamEvent;
 import dev.confab.gateway.config.GatewayConfig;
 import dev.confab.gateway.security.CurrentCaller;
 import dev.confab.gateway.service.ChatService;
@@ -43,7 +42,7 @@ public class MessageResource {
         validate(conversationId, request);
         String channel = request.channel() == null ? DEFAULT_CHANNEL : request.channel();
         return chat.send(caller.tenant(), conversationId, request.text(), channel, request.userId())
-                .map(event -> toSse(sse, event));
+                .map(event -> SseEvents.of(sse, event));
     }
 
     private void validate(String conversationId, SendMessageRequest request) {
@@ -64,16 +63,5 @@ public class MessageResource {
         if (request.userId() != null && !Envelope.IDENTIFIER.matcher(request.userId()).matches()) {
             throw new InvalidRequestException("Invalid user id: use 1-128 letters, digits, '_', '-', '.' or ':'");
         }
-    }
-
-    private static OutboundSseEvent toSse(Sse sse, StreamEvent event) {
-        if (event.isHeartbeat()) {
-            return sse.newEventBuilder().comment("heartbeat").build();
-        }
-        return sse.newEventBuilder()
-                .id(event.id())
-                .name(event.name())
-                .data(event.data())
-                .build();
     }
 }

@@ -43,6 +43,11 @@ public class ChatService {
         return Heartbeats.around(replies, config.heartbeatEvery());
     }
 
+    /** The conversation's replies that reach this replica, with heartbeats, until the client goes away. */
+    public Multi<StreamEvent> follow(String tenant, String conversationId) {
+        return Heartbeats.around(router.follow(tenant, conversationId), config.heartbeatEvery());
+    }
+
     private void cancelGeneration(Envelope message) {
         publisher.publish(message.next(new GenerationCancelled("client disconnected")))
                 .subscribe().with(
