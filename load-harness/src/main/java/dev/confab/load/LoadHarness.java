@@ -1,0 +1,151 @@
+package dev.confab.load;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.confab.nlu.engine.eval.Options;
+import dev.confab.nlu.engine.eval.Percentiles;
+
+import java.io.InputStream;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code bin/confab-load}: holds M idle SSE streams open on a running gateway while N conversations send turns at a
+ * steady rate, then prints throughput, time to the first reply event and to {@code done} (p50/p95/p99), failures,
+ * open streams, and the gateway's heap and resident memory.
+ */
+public final class LoadHarness {
+
+    private LoadHarness() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options;
+        try {
+            options = Options.parse(args, Map.of("--gateway", "http://localhost:8080", "--idle-streams", "1000",
+                            "--conversations", "20", "--rate", "20", "--seconds", "30",
+                            "--text", "what is your name"),
+                    List.of(), List.of("--api-key", "--gateway-pid", "--out"));
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.println("usage: bin/confab-load [--gateway URL] [--api-key KEY] [--idle-streams 1000] "
+                    + "[--conversations 20] [--rate 20] [--seconds 30] [--text 'what is your name'] "
+                    + "[--gateway-pid PID] [--out FILE.json]");
+            System.exit(2);
+            return;
+        }
+        Gateway gateway = new Gateway(options.get("--gateway"), Optional.ofNullable(options.get("--api-key")));
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("options", options);
+        double heapBefore = gateway.heapBytes();
+
+        List<HttpResponse<InputStream>> idle = openIdleStreams(gateway, Integer.parseInt(options.get("--idle-streams")));
+        report.put("idle_streams_open", idle.size());
+        report.put("gateway_heap_mb_before", mb(heapBefore));
+        report.put("gateway_heap_mb_with_idle_streams", mb(gateway.heapBytes()));
+
+        int conversations = Integer.parseInt(options.get("--conversations"));
+        double rate = Double.parseDouble(options.get("--rate"));
+        long seconds = Long.parseLong(options.get("--seconds"));
+        List<TurnTiming> timings = Collections.synchronizedList(new ArrayList<>());
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        long pace = (long) (conversations / rate * 1e9);
+        ExecutorService users = Executors.newFixedThreadPool(conversations);
+        long started = System.nanoTime();
+        for (int i = 0; i < conversations; i++) {
+            users.submit(new Conversation(gateway, options.get("--text"), pace, end, timings));
+        }
+        users.shutdown();
+        users.awaitTermination(seconds + 120, TimeUnit.SECONDS);
+        double elapsed = (System.nanoTime() - started) / 1e9;
+
+        report.put("turns", timings.size());
+        report.put("turns_per_second", round(timings.size() / elapsed));
+        report.put("failed_turns", timings.stream().filter(TurnTiming::failed).count());
+        report.put("first_event_ms", percentiles(timings.stream().filter(timing -> !timing.failed())
+                .mapToDouble(TurnTiming::firstEventMillis).toArray()));
+        report.put("done_ms", percentiles(timings.stream().filter(timing -> !timing.failed())
+                .mapToDouble(TurnTiming::doneMillis).toArray()));
+        report.put("gateway_heap_mb_after", mb(gateway.heapBytes()));
+        Optional.ofNullable(options.get("--gateway-pid"))
+                .flatMap(LoadHarness::residentMb)
+                .ifPresent(rss -> report.put("gateway_rss_mb", rss));
+        idle.forEach(stream -> {
+            try {
+                stream.body().close();
+            } catch (Exception closing) {
+                // the stream is going away either way
+            }
+        });
+
+        String json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report);
+        System.out.println(json);
+        if (options.containsKey("--out")) {
+            Files.writeString(Path.of(options.get("--out")), json + "\n");
+        }
+        System.exit(0);
+    }
+
+    /** Follows M conversations of their own; returns the streams that opened. */
+    private static List<HttpResponse<InputStream>> openIdleStreams(Gateway gateway, int count) {
+        List<CompletableFuture<HttpResponse<InputStream>>> opening = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            opening.add(gateway.follow("idle-" + UUID.randomUUID()));
+        }
+        List<HttpResponse<InputStream>> open = new ArrayList<>(count);
+        for (CompletableFuture<HttpResponse<InputStream>> stream : opening) {
+            try {
+                HttpResponse<InputStream> response = stream.get(120, TimeUnit.SECONDS);
+                if (response.statusCode() == 200) {
+                    open.add(response);
+                }
+            } catch (Exception failed) {
+                // counted as not open
+            }
+        }
+        return open;
+    }
+
+    /** The process's resident set size from /proc (Linux). */
+    private static Optional<Double> residentMb(String pid) {
+        try {
+            return Files.readAllLines(Path.of("/proc", pid, "status")).stream()
+                    .filter(line -> line.startsWith("VmRSS:"))
+                    .map(line -> Double.parseDouble(line.replaceAll("\\D", "")) / 1024)
+                    .map(LoadHarness::round)
+                    .findFirst();
+        } catch (Exception noProc) {
+            return Optional.empty();
+        }
+    }
+
+    private static Map<String, Double> percentiles(double[] values) {
+        Map<String, Double> figures = new LinkedHashMap<>();
+        if (values.length > 0) {
+            figures.put("p50", round(Percentiles.of(values, 50)));
+            figures.put("p95", round(Percentiles.of(values, 95)));
+            figures.put("p99", round(Percentiles.of(values, 99)));
+        }
+        return figures;
+    }
+
+    private static double mb(double bytes) {
+        return round(bytes / 1024 / 1024);
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 10) / 10.0;
+    }
+}
