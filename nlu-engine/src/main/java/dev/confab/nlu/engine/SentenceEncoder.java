@@ -3,8 +3,7 @@ package dev.confab.nlu.engine;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.PoolingMode;
 
 import java.util.List;
 import java.util.function.Supplier;
@@ -14,8 +13,10 @@ public final class SentenceEncoder {
 
     /** The encoders shipped on Maven Central that this engine can use. */
     public enum Kind {
-        ALL_MINILM_L6_V2_Q("all-minilm-l6-v2-q", AllMiniLmL6V2QuantizedEmbeddingModel::new),
-        BGE_SMALL_EN_V15_Q("bge-small-en-v15-q", BgeSmallEnV15QuantizedEmbeddingModel::new);
+        ALL_MINILM_L6_V2_Q("all-minilm-l6-v2-q", () -> new OnnxEncoderModel("all-minilm-l6-v2-q.onnx",
+                "all-minilm-l6-v2-q-tokenizer.json", PoolingMode.MEAN, 384)),
+        BGE_SMALL_EN_V15_Q("bge-small-en-v15-q", () -> new OnnxEncoderModel("bge-small-en-v1.5-q.onnx",
+                "bge-small-en-v1.5-q-tokenizer.json", PoolingMode.CLS, 384));
 
         private final String id;
         private final Supplier<EmbeddingModel> factory;
