@@ -152,9 +152,9 @@ public final class TopicClient {
         }
     }
 
-    /** The partition Kafka's default partitioner gives a key on the topic. */
-    public int keyPartition(String topic, String key) {
-        return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % partitionCount(topic);
+    /** The partition Kafka's default partitioner gives a key on a topic of {@code partitions} partitions. */
+    public static int keyPartition(String key, int partitions) {
+        return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % partitions;
     }
 
     /** The records of one conversation on a topic, in the order they were written (one key, one partition). */

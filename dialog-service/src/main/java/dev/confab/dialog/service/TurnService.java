@@ -124,11 +124,9 @@ public class TurnService {
     private Uni<List<OutboxEvent>> refuseOtherTenant(Envelope event) {
         Log.warnf("Refused a turn of tenant %s on conversation %s, which belongs to another tenant", event.tenantId(),
                 event.conversationId());
-        List<OutboxEvent> rows = List.of(
+        return store(List.of(
                 OutboxEvent.of(event.next(new ReplyMessage(OTHER_TENANT, Provenance.TEMPLATE, List.of()))),
-                OutboxEvent.of(event.next(new ReplyDone(1))));
-        return outbox.persist(rows)
-                .replaceWith(rows);
+                OutboxEvent.of(event.next(new ReplyDone(1)))));
     }
 
     /** Knowledge found for a turn: generation answers from it (or makes small talk when nothing was found). */
@@ -154,7 +152,7 @@ public class TurnService {
                                     smallTalk ? GenerationTask.SMALL_TALK : GenerationTask.ANSWER, history,
                                     result.passages(), turn.fallbackText(), TurnEvents.persona(bundle), instructions,
                                     false, false, conversation.summary, bundle.guardrails(), null)))
-                            .chain(ready -> store(conversation, ready.rows()));
+                            .chain(ready -> store(ready.rows()));
                 }));
     }
 
@@ -209,7 +207,7 @@ public class TurnService {
                         turn.add(new BotMessage(answer.text(), answer.provenance(), List.of(), entry.response));
                     }
                 })
-                .chain(() -> store(conversation, turn.rows()))
+                .chain(() -> store(turn.rows()))
                 .chain(said -> outbox.release(event.causationId())
                         .map(released -> concat(said, released)));
     }
@@ -227,7 +225,7 @@ public class TurnService {
                             .add(new ReplyMessage(message.text(), Provenance.HUMAN, List.of()))
                             .add(new BotMessage(message.text(), Provenance.HUMAN, List.of()));
                     return transcript.persist(TranscriptEntry.of(event, Speaker.BOT, message.text(), Provenance.HUMAN))
-                            .chain(() -> store(conversation, turn.rows()));
+                            .chain(() -> store(turn.rows()));
                 }));
     }
 
@@ -289,11 +287,11 @@ public class TurnService {
                                 new TurnEvents.HandoffContext(summary, transcriptUrl(conversation)),
                                 config.retrievalTopK())))
                 .chain(ready -> persistAll(ready.entries())
-                        .chain(() -> store(conversation, ready.rows())));
+                        .chain(() -> store(ready.rows())));
     }
 
     /** Stores a turn's outbox rows; returns those to publish once the transaction commits (not the held ones). */
-    private Uni<List<OutboxEvent>> store(Conversation conversation, List<OutboxEvent> rows) {
+    private Uni<List<OutboxEvent>> store(List<OutboxEvent> rows) {
         Uni<Void> stored = rows.isEmpty() ? Uni.createFrom().voidItem() : outbox.persist(rows);
         return stored
                 .chain(() -> conversations.flush())

@@ -4,7 +4,7 @@ import dev.confab.contracts.event.Envelope;
 import dev.confab.contracts.event.FeedbackGiven;
 import dev.confab.contracts.rest.InvalidRequestException;
 import dev.confab.gateway.security.CurrentCaller;
-import dev.confab.gateway.service.FeedbackService;
+import dev.confab.gateway.service.OwnEvents;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -21,11 +21,11 @@ public class FeedbackResource {
 
     private static final int MAX_COMMENT_CHARS = 1000;
 
-    private final FeedbackService feedback;
+    private final OwnEvents events;
     private final CurrentCaller caller;
 
-    public FeedbackResource(FeedbackService feedback, CurrentCaller caller) {
-        this.feedback = feedback;
+    public FeedbackResource(OwnEvents events, CurrentCaller caller) {
+        this.events = events;
         this.caller = caller;
     }
 
@@ -33,7 +33,8 @@ public class FeedbackResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<Response> give(@RestPath String conversationId, FeedbackRequest request) {
         ConversationIds.require(conversationId);
-        return feedback.give(caller.tenant(), conversationId, validated(request))
+        // On the public stream, where analytics and the assistant's designers read it.
+        return events.publish(caller.tenant(), conversationId, "feedback", validated(request))
                 .map(published -> Response.accepted().build());
     }
 

@@ -1,16 +1,11 @@
 package dev.confab.gateway.service;
 
 import dev.confab.contracts.event.AgentMessage;
-import dev.confab.contracts.event.Envelope;
 import dev.confab.contracts.event.EventPayload;
 import dev.confab.contracts.event.HandoffAccepted;
 import dev.confab.contracts.event.HandoffEnded;
-import dev.confab.contracts.kafka.EventPublisher;
-import dev.confab.gateway.config.GatewayConfig;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-
-import java.util.UUID;
 
 /**
  * The agent desk's side of a human handoff: taking a conversation, writing to the user, and giving it back to the
@@ -19,12 +14,10 @@ import java.util.UUID;
 @ApplicationScoped
 public class AgentService {
 
-    private final GatewayConfig config;
-    private final EventPublisher publisher;
+    private final OwnEvents events;
 
-    public AgentService(GatewayConfig config, EventPublisher publisher) {
-        this.config = config;
-        this.publisher = publisher;
+    public AgentService(OwnEvents events) {
+        this.events = events;
     }
 
     public Uni<Void> accept(String tenant, String conversationId, String agentId) {
@@ -40,7 +33,6 @@ public class AgentService {
     }
 
     private Uni<Void> publish(String tenant, String conversationId, EventPayload payload) {
-        return publisher.publish(Envelope.first(tenant, config.defaultAssistant(), conversationId,
-                "agent-" + UUID.randomUUID(), null, payload));
+        return events.publish(tenant, conversationId, "agent", payload);
     }
 }

@@ -85,9 +85,10 @@ class GatewayReplicasIT {
 
     /** A conversation id that Kafka's default partitioner puts on {@code partition} of {@code chat.outbound}. */
     private static String conversationWhoseOwnPartitionIs(int partition) {
+        int partitions = TopicClient.shared().partitionCount(Topics.CHAT_OUTBOUND);
         while (true) {
             String id = "c-" + UUID.randomUUID();
-            if (TopicClient.shared().keyPartition(Topics.CHAT_OUTBOUND, id) == partition) {
+            if (TopicClient.keyPartition(id, partitions) == partition) {
                 return id;
             }
         }

@@ -182,8 +182,8 @@ class GenerationConsumerTest extends ScriptedSidecarTest {
         ollama.replyWith(List.of("A replacement card", " is free once a year."));
         TopicClient kafka = TopicClient.shared();
         String conversationId = "c-" + UUID.randomUUID();
-        int replica = (kafka.keyPartition(Topics.CHAT_OUTBOUND, conversationId) + 1)
-                % kafka.partitionCount(Topics.CHAT_OUTBOUND);
+        int partitions = kafka.partitionCount(Topics.CHAT_OUTBOUND);
+        int replica = (TopicClient.keyPartition(conversationId, partitions) + 1) % partitions;
         kafka.send(Envelope.first("acme", "bank-support", conversationId, "t-1", null, new GenerationRequested(
                         GenerationTask.ANSWER, List.of(new ChatTurn(Speaker.USER, "Do new cards cost anything?")),
                         List.of(FEES), "Sorry, no answer.", null, null, false, true, null, BANK, null))

@@ -34,8 +34,8 @@ public final class GuardrailEval {
 
     private static final double[] INJECTION_SWEEP = {0.3, 0.5, 0.7, 0.8, 0.9, 0.95};
     private static final Set<String> ON_DENIED_TOPICS = Set.of("taxes", "rollover_401k");
-    private static final double[] TOPIC_SWEEP = {0.4, 0.45, 0.5, 0.55, 0.6};
-    private static final double[] REPHRASE_SWEEP = {0.4, 0.45, 0.5, 0.55, 0.6};
+    /** Cosine similarities around the defaults of the topic rail (0.5) and of a rephrasing's faithfulness (0.5). */
+    private static final double[] SIMILARITY_SWEEP = {0.4, 0.45, 0.5, 0.55, 0.6};
 
     private GuardrailEval() {
     }
@@ -81,14 +81,14 @@ public final class GuardrailEval {
         TopicScore topics = new TopicScore(guardrails, topicThreshold, BankingSplit.training(banking));
         List<Topic> denied = TopicScore.deniedTopics(Path.of(options.get("--assistant")));
         report.put("denied_topics", topics.score(denied, lines(dir.resolve("denied-topics.txt")), benign,
-                TOPIC_SWEEP));
+                SIMILARITY_SWEEP));
         report.put("denied_topics_heldout", topics.score(denied, lines(dir.resolve("denied-topics-heldout.txt")),
-                benign, TOPIC_SWEEP));
+                benign, SIMILARITY_SWEEP));
         report.put("denied_topics_heldout_names_only", topics.score(TopicScore.namesOnly(denied),
-                lines(dir.resolve("denied-topics-heldout.txt")), benign, TOPIC_SWEEP));
+                lines(dir.resolve("denied-topics-heldout.txt")), benign, SIMILARITY_SWEEP));
         report.put("pii", new PiiScore(guardrails).score(lines(dir.resolve("pii.tsv")), banking));
         report.put("rephrasing", new RephraseScore(guardrails, new Embeddings(encoder))
-                .score(lines(dir.resolve("rephrasings.tsv")), REPHRASE_SWEEP));
+                .score(lines(dir.resolve("rephrasings.tsv")), SIMILARITY_SWEEP));
         report.put("input_chain_latency_ms", latency(guardrails, benign.get("clinc150_val")));
 
         String json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report);
