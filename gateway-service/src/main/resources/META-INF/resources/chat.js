@@ -34,7 +34,7 @@
   }
 
   // A finished bot message: its final text, where it came from, the documents it cites, and thumbs.
-  function finish(item, message, id) {
+  function finish(item, message) {
     item.classList.remove("streaming");
     textOf(item).textContent = message.text;
     const provenance = document.createElement("span");
@@ -57,7 +57,7 @@
       }
       item.appendChild(list);
     }
-    item.appendChild(thumbs(id));
+    item.appendChild(thumbs(message.messageId));
   }
 
   function thumbs(messageId) {
@@ -145,7 +145,7 @@
         // A guardrail took back the end of the streamed text; a safe ending follows as more tokens.
         textOf(streaming).textContent = textOf(streaming).textContent.slice(0, event.data.fromOffset);
       } else if (event.name === "message") {
-        finish(streaming || bubble("bot"), event.data, event.id);
+        finish(streaming || bubble("bot"), event.data);
         streaming = null;
       } else if (event.name === "error") {
         status.textContent = event.data.reason;

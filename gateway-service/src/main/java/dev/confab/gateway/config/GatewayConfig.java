@@ -19,6 +19,13 @@ public interface GatewayConfig {
     @WithDefault("60s")
     Duration replyIdleTimeout();
 
+    /**
+     * Streams that may be catching up on missed replies at once on this replica (each reads {@code chat.outbound}
+     * with a consumer of its own); more resuming clients are told to retry (503).
+     */
+    @WithDefault("32")
+    int maxResumingStreams();
+
     /** How often an open reply stream gets a heartbeat (an SSE comment) while it waits. */
     @WithDefault("15s")
     Duration heartbeatEvery();

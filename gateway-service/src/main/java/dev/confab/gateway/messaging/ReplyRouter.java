@@ -2,13 +2,16 @@ package dev.confab.gateway.messaging;
 
 import dev.confab.contracts.event.Envelope;
 import dev.confab.gateway.StreamEvent;
+import dev.confab.gateway.StreamPosition;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.subscription.Cancellable;
 import io.smallrye.mutiny.subscription.MultiEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import java.util.List;
@@ -51,25 +54,32 @@ public class ReplyRouter {
 
     /**
      * Every reply of a conversation that reaches this replica, whatever its turn (an agent's messages, the bot
-     * taking over), until the client goes away; only the tenant that owns a reply sees it.
+     * taking over), until the client goes away; only the tenant that owns a reply sees it. {@code missed} (replies
+     * read back for a resuming client) comes first; the follower is registered before it starts, so nothing falls
+     * between the two, and nothing is sent twice.
      */
-    public Multi<StreamEvent> follow(String tenant, String conversationId) {
+    public Multi<StreamEvent> follow(String tenant, String conversationId, Multi<StreamEvent> missed) {
         return Multi.createFrom().emitter(emitter -> {
             Follower follower = new Follower(tenant, emitter);
             followers.computeIfAbsent(conversationId, id -> ConcurrentHashMap.newKeySet()).add(follower);
-            emitter.onTermination(() -> followers.computeIfPresent(conversationId, (id, following) -> {
-                following.remove(follower);
-                return following.isEmpty() ? null : following;
-            }));
+            Cancellable catchUp = missed.subscribe().with(follower::missed, emitter::fail, follower::caughtUp);
+            emitter.onTermination(() -> {
+                catchUp.cancel();
+                followers.computeIfPresent(conversationId, (id, following) -> {
+                    following.remove(follower);
+                    return following.isEmpty() ? null : following;
+                });
+            });
         });
     }
 
     @Incoming(Channels.CHAT_OUTBOUND)
-    public void route(Envelope reply) {
+    public void route(ConsumerRecord<String, Envelope> record) {
+        Envelope reply = record.value();
         if (reply == null) {
             return;
         }
-        Optional<StreamEvent> event = StreamEvent.from(reply);
+        Optional<StreamEvent> event = StreamEvent.from(reply, new StreamPosition(record.partition(), record.offset()));
         MultiEmitter<? super StreamEvent> stream = openTurns.get(reply.turnId());
         Set<Follower> following = followers.getOrDefault(reply.conversationId(), Set.of());
         if (stream == null && following.isEmpty()) {
@@ -81,7 +91,7 @@ public class ReplyRouter {
         event.ifPresent(shown -> {
             following.stream()
                     .filter(follower -> follower.tenant().equals(reply.tenantId()))
-                    .forEach(follower -> follower.stream().emit(shown));
+                    .forEach(follower -> follower.live(shown));
             if (stream != null) {
                 stream.emit(shown);
                 if (shown.isDone()) {
@@ -89,9 +99,5 @@ public class ReplyRouter {
                 }
             }
         });
-    }
-
-    /** A client following a conversation, as one of its tenant. */
-    private record Follower(String tenant, MultiEmitter<? super StreamEvent> stream) {
     }
 }

@@ -2,6 +2,7 @@ package dev.confab.gateway.rest;
 
 import dev.confab.gateway.security.CurrentCaller;
 import dev.confab.gateway.service.ChatService;
+import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -10,12 +11,15 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
+
+import java.util.Optional;
+import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 
 /**
  * Follows a conversation: every reply that reaches this replica, of any turn (an agent's messages during a handoff,
- * the bot taking over again), as SSE until the client closes it.
+ * the bot taking over again), as SSE until the client closes it; also where a broken stream resumes.
  */
 @Path("/v1/conversations/{conversationId}/stream")
 public class ConversationStreamResource {
@@ -28,12 +32,15 @@ public class ConversationStreamResource {
         this.caller = caller;
     }
 
+    /** With {@code Last-Event-ID}, the stream first replays every reply after that event (resuming). */
     @GET
+    @Blocking
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
-    public Multi<OutboundSseEvent> follow(@RestPath String conversationId, @Context Sse sse) {
+    public Multi<OutboundSseEvent> follow(@RestPath String conversationId,
+                                          @RestHeader("Last-Event-ID") String lastEventId, @Context Sse sse) {
         ConversationIds.require(conversationId);
-        return chat.follow(caller.tenant(), conversationId)
+        return chat.follow(caller.tenant(), conversationId, Optional.ofNullable(lastEventId).filter(id -> !id.isBlank()))
                 .map(event -> SseEvents.of(sse, event));
     }
 }

@@ -4,7 +4,7 @@ import dev.confab.gateway.StreamEvent;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 
-/** Writes stream events as SSE: named events with an id and JSON data, heartbeats as comments. */
+/** Writes stream events as SSE: named events with JSON data and their stream position as id, heartbeats as comments. */
 final class SseEvents {
 
     private SseEvents() {
@@ -14,10 +14,10 @@ final class SseEvents {
         if (event.isHeartbeat()) {
             return sse.newEventBuilder().comment("heartbeat").build();
         }
-        return sse.newEventBuilder()
-                .id(event.id())
+        OutboundSseEvent.Builder builder = sse.newEventBuilder()
                 .name(event.name())
-                .data(event.data())
-                .build();
+                .data(event.data());
+        // Without an id field a client's Last-Event-ID stays on the last event it can resume after.
+        return event.id() == null ? builder.build() : builder.id(event.id()).build();
     }
 }

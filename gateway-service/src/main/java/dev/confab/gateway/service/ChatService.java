@@ -5,12 +5,15 @@ import dev.confab.contracts.event.GenerationCancelled;
 import dev.confab.contracts.event.UserMessage;
 import dev.confab.contracts.kafka.EventPublisher;
 import dev.confab.gateway.StreamEvent;
+import dev.confab.gateway.StreamPosition;
 import dev.confab.gateway.config.GatewayConfig;
+import dev.confab.gateway.messaging.MissedReplies;
 import dev.confab.gateway.messaging.ReplyRouter;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Multi;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.Optional;
 import java.util.UUID;
 
 /** Starts a turn for a user message and streams the bot's reply back. */
@@ -20,11 +23,14 @@ public class ChatService {
     private final GatewayConfig config;
     private final EventPublisher publisher;
     private final ReplyRouter router;
+    private final MissedReplies missedReplies;
 
-    public ChatService(GatewayConfig config, EventPublisher publisher, ReplyRouter router) {
+    public ChatService(GatewayConfig config, EventPublisher publisher, ReplyRouter router,
+                       MissedReplies missedReplies) {
         this.config = config;
         this.publisher = publisher;
         this.router = router;
+        this.missedReplies = missedReplies;
     }
 
     /**
@@ -43,9 +49,16 @@ public class ChatService {
         return Heartbeats.around(replies, config.heartbeatEvery());
     }
 
-    /** The conversation's replies that reach this replica, with heartbeats, until the client goes away. */
-    public Multi<StreamEvent> follow(String tenant, String conversationId) {
-        return Heartbeats.around(router.follow(tenant, conversationId), config.heartbeatEvery());
+    /**
+     * The conversation's replies that reach this replica, with heartbeats, until the client goes away; after
+     * {@code lastEventId} (resuming), first every reply the client missed. Blocks while it checks that id.
+     */
+    public Multi<StreamEvent> follow(String tenant, String conversationId, Optional<String> lastEventId) {
+        Multi<StreamEvent> missed = lastEventId
+                .map(StreamPosition::parse)
+                .map(seen -> missedReplies.after(tenant, conversationId, seen))
+                .orElse(Multi.createFrom().empty());
+        return Heartbeats.around(router.follow(tenant, conversationId, missed), config.heartbeatEvery());
     }
 
     private void cancelGeneration(Envelope message) {
