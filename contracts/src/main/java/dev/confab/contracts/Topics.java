@@ -12,11 +12,16 @@ public final class Topics {
     public static final String CHAT_INBOUND_DEAD_LETTERS = "chat.inbound.dlq";
     /**
      * Records dialog-service could not process (from {@code chat.understood}, the retrieval and generation results,
-     * {@code conversation.handoffs}), as they were written, with the reason in the {@code dead-letter-reason} header.
+     * {@code conversation.handoffs}, {@code chat.control}), as they were written, with the reason in the {@code dead-letter-reason} header.
      */
     public static final String DIALOG_DEAD_LETTERS = "dialog.dlq";
     /** Search requests retrieval-service could not process, as they were written, with the reason in a header. */
     public static final String RETRIEVAL_DEAD_LETTERS = "retrieval.dlq";
+    /**
+     * What a client asks of its conversation besides talking, straight to dialog (no NLU): its history, its end.
+     * Answers come back on {@code chat.outbound} like a turn's.
+     */
+    public static final String CHAT_CONTROL = "chat.control";
     /** NLU results for each user message. */
     public static final String CHAT_UNDERSTOOD = "chat.understood";
     /** Knowledge searches requested by dialog. */

@@ -1,10 +1,13 @@
 package dev.confab.contracts.event;
 
-/** The conversation is over: the user said goodbye or went quiet for too long ({@code conversation.ended}). */
+/**
+ * The conversation is over: the user said goodbye, went quiet for too long, or the client closed it
+ * ({@code conversation.ended}).
+ */
 public record ConversationEnded(Reason reason) implements EventPayload {
 
     /** Why it ended. */
     public enum Reason {
-        GOODBYE, INACTIVITY
+        GOODBYE, INACTIVITY, CLOSED
     }
 }

@@ -5,5 +5,5 @@ public sealed interface EventPayload permits UserMessage, MessageUnderstood, Ret
         GenerationRequested, GenerationCompleted, ReplyToken, ReplyMessage, ReplyDone, ConversationStarted, BotMessage,
         TurnStarted, SlotSet, FlowChanged, ConversationEnded, HandoffRequested, HandoffAccepted, AgentMessage,
         HandoffEnded, UserForgotten, DocumentIndexed, ReplyRetract, GuardrailVerdict,
-        GenerationCancelled, FeedbackGiven {
+        GenerationCancelled, FeedbackGiven, ReplyHandoff, ReplyHistory, HistoryRequested, ConversationEndRequested {
 }

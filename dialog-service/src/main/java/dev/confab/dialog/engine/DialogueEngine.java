@@ -42,4 +42,9 @@ public final class DialogueEngine {
     public static TurnResult onAgentReturned(AssistantBundle bundle, DialogueState state, String turnId) {
         return new TurnRun(bundle, state, turnId).agentReturned();
     }
+
+    /** The client closed the conversation: every flow is cancelled and it ends, without a word. */
+    public static TurnResult onClosed(AssistantBundle bundle, DialogueState state, String turnId) {
+        return new TurnRun(bundle, state, turnId).closed();
+    }
 }

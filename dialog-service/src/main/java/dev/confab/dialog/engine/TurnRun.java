@@ -144,6 +144,14 @@ final class TurnRun {
         return flows.finish();
     }
 
+    /** The client closed the conversation. */
+    TurnResult closed() {
+        state.withAgent = false;
+        flows.closeEverything(FlowChange.CANCELLED);
+        flows.emit(new Output.End(ConversationEnded.Reason.CLOSED));
+        return flows.finish();
+    }
+
     // ---- deciding what handles a message -----------------------------------------------------------------------
 
     private void handle(String intent, boolean ambiguous) {

@@ -2,6 +2,7 @@ package dev.confab.dialog.messaging;
 
 import dev.confab.contracts.event.AgentMessage;
 import dev.confab.contracts.event.Envelope;
+import dev.confab.contracts.event.HandoffAccepted;
 import dev.confab.contracts.event.HandoffEnded;
 import dev.confab.dialog.service.TurnService;
 import io.smallrye.mutiny.Uni;
@@ -10,8 +11,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * The agent side of a handoff: an agent's messages reach the user, and when the agent hands the conversation back
- * the bot resumes. dialog's own {@code handoff.requested} and the agent's {@code handoff.accepted} share the topic;
- * they change nothing here.
+ * the bot resumes; the user's client hears when an agent takes it. dialog's own {@code handoff.requested} shares the
+ * topic and changes nothing here.
  */
 @ApplicationScoped
 public class HandoffConsumer {
@@ -28,6 +29,9 @@ public class HandoffConsumer {
     public Uni<Void> handoff(Envelope event) {
         if (event != null && event.payload() instanceof AgentMessage message) {
             return TurnConsumer.run(() -> turns.agentSpoke(event, message), relay);
+        }
+        if (event != null && event.payload() instanceof HandoffAccepted accepted) {
+            return TurnConsumer.run(() -> turns.agentAccepted(event, accepted), relay);
         }
         if (event != null && event.payload() instanceof HandoffEnded) {
             return TurnConsumer.run(() -> turns.agentReturned(event), relay);

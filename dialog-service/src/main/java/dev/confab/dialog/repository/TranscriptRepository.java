@@ -1,5 +1,6 @@
 package dev.confab.dialog.repository;
 
+import dev.confab.contracts.event.ChatTurn;
 import dev.confab.dialog.TranscriptEntry;
 import io.quarkus.hibernate.reactive.panache.PanacheRepository;
 import io.quarkus.panache.common.Sort;
@@ -30,5 +31,11 @@ public class TranscriptRepository implements PanacheRepository<TranscriptEntry> 
                     Collections.reverse(entries);
                     return entries;
                 });
+    }
+
+    /** What the bot said in one turn, in order. */
+    public Uni<List<TranscriptEntry>> botEntriesOf(String conversationId, String turnId) {
+        return list("conversationId = ?1 and turnId = ?2 and speaker = ?3", Sort.ascending("id"), conversationId,
+                turnId, ChatTurn.Speaker.BOT);
     }
 }

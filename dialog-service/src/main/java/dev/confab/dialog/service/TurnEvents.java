@@ -16,6 +16,7 @@ import dev.confab.contracts.event.GenerationTask;
 import dev.confab.contracts.event.HandoffRequested;
 import dev.confab.contracts.event.Provenance;
 import dev.confab.contracts.event.ReplyDone;
+import dev.confab.contracts.event.ReplyHandoff;
 import dev.confab.contracts.event.ReplyMessage;
 import dev.confab.contracts.event.RetrievalRequested;
 import dev.confab.contracts.event.SlotSet;
@@ -100,6 +101,7 @@ final class TurnEvents {
             } else if (output instanceof Output.HandOff handoff) {
                 add(new HandoffRequested(handoff.reason(), context.summary(), state.slots, handoff.flow(),
                         context.transcriptUrl()));
+                add(new ReplyHandoff(ReplyHandoff.State.REQUESTED, null));
             } else if (output instanceof Output.End end) {
                 add(new ConversationEnded(end.reason()));
             }

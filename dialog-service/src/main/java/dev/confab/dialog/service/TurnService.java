@@ -10,9 +10,11 @@ import dev.confab.contracts.event.Envelope;
 import dev.confab.contracts.event.GenerationCompleted;
 import dev.confab.contracts.event.GenerationRequested;
 import dev.confab.contracts.event.GenerationTask;
+import dev.confab.contracts.event.HandoffAccepted;
 import dev.confab.contracts.event.MessageUnderstood;
 import dev.confab.contracts.event.Provenance;
 import dev.confab.contracts.event.ReplyDone;
+import dev.confab.contracts.event.ReplyHandoff;
 import dev.confab.contracts.event.ReplyMessage;
 import dev.confab.contracts.event.RetrievalPerformed;
 import dev.confab.contracts.event.TurnStarted;
@@ -34,7 +36,10 @@ import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -84,9 +89,43 @@ public class TurnService {
         return onFirstDelivery(event, () -> conversations.findById(event.conversationId())
                 .chain(found -> found != null && !found.tenantId.equals(event.tenantId())
                         ? refuseOtherTenant(event)
-                        : outbox.releaseAll(event.conversationId())
-                                .chain(released -> turn(event, understood, found)
-                                        .map(rows -> concat(released, rows)))));
+                        : inbox.firstDelivery(turnKey(event))
+                                .chain(first -> first
+                                        ? outbox.releaseAll(event.conversationId())
+                                                .chain(released -> turn(event, understood, found)
+                                                        .map(rows -> concat(released, rows)))
+                                        : repeated(event, found))));
+    }
+
+    /**
+     * A message of a turn already taken (a client retried its POST with the same idempotency key): no second turn.
+     * A finished turn's messages are said again, to wherever the retry waits; a turn still under way says nothing
+     * here, as its replies still come (to the retry too, on the replica that started it).
+     */
+    private Uni<List<OutboxEvent>> repeated(Envelope event, Conversation conversation) {
+        Pending pending = conversation == null ? null : StateCodec.read(conversation.state).pending;
+        boolean underWay = pending != null && event.turnId().equals(pending.turnId())
+                && pending.kind() != Pending.Kind.CLARIFICATION && pending.kind() != Pending.Kind.HANDOFF_OFFER;
+        Log.infof("Turn %s of conversation %s was sent again; %s", event.turnId(), event.conversationId(),
+                underWay ? "it is still under way" : "its reply is said again");
+        if (underWay) {
+            return Uni.createFrom().item(List.of());
+        }
+        return transcript.botEntriesOf(event.conversationId(), event.turnId())
+                .map(said -> {
+                    List<OutboxEvent> rows = new ArrayList<>();
+                    said.forEach(entry -> rows.add(OutboxEvent.of(event.next(
+                            new ReplyMessage(entry.text, entry.provenance, List.of())))));
+                    rows.add(OutboxEvent.of(event.next(new ReplyDone(said.size()))));
+                    return rows;
+                })
+                .chain(this::store);
+    }
+
+    /** Names a user turn in the inbox: gateway turn ids are unique, or derived from the client's idempotency key. */
+    private static UUID turnKey(Envelope event) {
+        return UUID.nameUUIDFromBytes(("user-turn/" + event.conversationId() + "/" + event.turnId())
+                .getBytes(StandardCharsets.UTF_8));
     }
 
     private Uni<List<OutboxEvent>> turn(Envelope event, MessageUnderstood understood, Conversation found) {
@@ -229,6 +268,21 @@ public class TurnService {
                 }));
     }
 
+    /** An agent took the conversation: the user's client shows who is writing now. */
+    @WithTransaction
+    public Uni<List<OutboxEvent>> agentAccepted(Envelope event, HandoffAccepted accepted) {
+        return onFirstDelivery(event, () -> conversations.findById(event.conversationId())
+                .chain(conversation -> {
+                    if (!belongsToSender(conversation, event)) {
+                        return Uni.createFrom().item(List.<OutboxEvent>of());
+                    }
+                    TurnEvents turn = new TurnEvents(bundleOf(conversation), towardsUser(event, conversation),
+                            conversation.assistantVersion, conversation.summary)
+                            .add(new ReplyHandoff(ReplyHandoff.State.ACCEPTED, accepted.agentId()));
+                    return store(turn.rows());
+                }));
+    }
+
     /** The agent gave the conversation back: the bot takes over again. */
     @WithTransaction
     public Uni<List<OutboxEvent>> agentReturned(Envelope event) {
@@ -239,9 +293,31 @@ public class TurnService {
                     }
                     AssistantBundle bundle = bundleOf(conversation);
                     TurnEvents turn = new TurnEvents(bundle, towardsUser(event, conversation),
-                            conversation.assistantVersion, conversation.summary);
+                            conversation.assistantVersion, conversation.summary)
+                            .add(new ReplyHandoff(ReplyHandoff.State.ENDED, null));
                     return decide(conversation, bundle, turn, state ->
                             DialogueEngine.onAgentReturned(bundle, state, event.turnId()));
+                }));
+    }
+
+    /**
+     * The client closed the conversation: its flows are cancelled, it ends ({@code conversation.ended}, CLOSED),
+     * and messages still held for a rephrasing go out first. Another tenant's request changes nothing.
+     */
+    @WithTransaction
+    public Uni<List<OutboxEvent>> closed(Envelope event) {
+        return onFirstDelivery(event, () -> conversations.findById(event.conversationId())
+                .chain(conversation -> {
+                    if (!belongsToSender(conversation, event)) {
+                        return Uni.createFrom().item(List.<OutboxEvent>of());
+                    }
+                    AssistantBundle bundle = bundleOf(conversation);
+                    TurnEvents turn = new TurnEvents(bundle, towardsUser(event, conversation),
+                            conversation.assistantVersion, conversation.summary);
+                    return outbox.releaseAll(conversation.id)
+                            .chain(released -> decide(conversation, bundle, turn, state ->
+                                            DialogueEngine.onClosed(bundle, state, event.turnId()))
+                                    .map(rows -> concat(released, rows)));
                 }));
     }
 

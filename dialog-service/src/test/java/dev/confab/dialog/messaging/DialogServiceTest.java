@@ -7,6 +7,17 @@ import dev.confab.contracts.bundle.BundleRelease;
 import dev.confab.contracts.event.AgentMessage;
 import dev.confab.contracts.event.BotMessage;
 import dev.confab.contracts.event.Envelope;
+import dev.confab.contracts.event.TurnStarted;
+import dev.confab.contracts.event.ReplyMessage;
+import dev.confab.contracts.event.ReplyHistory;
+import dev.confab.contracts.event.ReplyHandoff;
+import dev.confab.contracts.event.ReplyDone;
+import dev.confab.contracts.event.HistoryRequested;
+import dev.confab.contracts.event.HandoffAccepted;
+import dev.confab.contracts.event.FlowChange;
+import dev.confab.contracts.event.ConversationEnded;
+import dev.confab.contracts.event.ConversationEndRequested;
+import dev.confab.contracts.event.ChatTurn;
 import dev.confab.contracts.event.FlowChanged;
 import dev.confab.contracts.event.GenerationCompleted;
 import dev.confab.contracts.event.GenerationRequested;
@@ -35,6 +46,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import static dev.confab.dialog.messaging.Conversations.entity;
 import static io.restassured.RestAssured.given;
@@ -250,12 +262,20 @@ class DialogServiceTest {
 
         chat.send("hello? anyone?", "greet");
         assertThat(chat.replies()).as("the bot stays quiet while an agent has the conversation").isEmpty();
+        Conversations.KAFKA.send(handoff.next(new HandoffAccepted("agent-7")));
         Conversations.KAFKA.send(handoff.next(new AgentMessage("agent-7", "Hi, I'm Sam. I can close it for you.")));
         Conversations.KAFKA.send(handoff.next(new HandoffEnded("agent-7")));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(transcript(chat.id())).endsWith(
                 "BOT: Hi, I'm Sam. I can close it for you.",
                 "BOT: You're back with the Confab Bank assistant. How else can I help?"));
+        assertThat(Conversations.KAFKA.awaitEvents(Topics.CHAT_OUTBOUND, chat.id(), 0).stream()
+                .map(Envelope::payload)
+                .filter(ReplyHandoff.class::isInstance))
+                .as("the user's client hears where the handoff stands")
+                .containsExactly(new ReplyHandoff(ReplyHandoff.State.REQUESTED, null),
+                        new ReplyHandoff(ReplyHandoff.State.ACCEPTED, "agent-7"),
+                        new ReplyHandoff(ReplyHandoff.State.ENDED, null));
         given().get("/v1/conversations/{id}/transcript", chat.id())
                 .then()
                 .statusCode(200)
@@ -275,6 +295,78 @@ class DialogServiceTest {
                 "USER: hello",
                 "BOT: Hi, I'm Ava, Confab Bank's assistant. I can help with cards, transfers, top-ups and payments.",
                 "USER: I want to top up", "BOT: How much would you like to top up?");
+    }
+
+    @Test
+    void aTurnSentAgainIsAnsweredAgainWithoutASecondTurn() {
+        awaitServed(TENANT, sampleVersion);
+        Conversations chat = new Conversations(TENANT);
+        Envelope topUp = chat.send("I want to top up", "topping_up_by_card");
+        List<String> first = chat.replies();
+
+        // The retried POST reached NLU again: a new event of the same turn.
+        Conversations.KAFKA.send(Envelope.first(TENANT, "bank-support", chat.id(), topUp.turnId(), null,
+                topUp.payload()));
+
+        List<Envelope> turn = await().atMost(Duration.ofSeconds(30))
+                .until(() -> chat.events(Topics.CHAT_OUTBOUND, topUp.turnId()), events -> events.stream()
+                        .filter(event -> event.payload() instanceof ReplyDone).count() == 2);
+        assertThat(turn.stream().map(Envelope::payload).filter(ReplyMessage.class::isInstance)
+                .map(said -> ((ReplyMessage) said).text()))
+                .as("the turn's messages, then the same again")
+                .containsExactlyElementsOf(Stream.concat(first.stream(), first.stream()).toList());
+        assertThat(transcript(chat.id())).filteredOn(line -> line.startsWith("USER:"))
+                .containsExactly("USER: I want to top up");
+        assertThat(chat.events(Topics.CONVERSATION_EVENTS, topUp.turnId()).stream()
+                .filter(event -> event.payload() instanceof TurnStarted)).hasSize(1);
+    }
+
+    @Test
+    void historyIsToldToTheConversationsTenantOnly() {
+        awaitServed(TENANT, sampleVersion);
+        Conversations chat = new Conversations(TENANT);
+        chat.send("hello", "greet");
+        chat.replies();
+        chat.send("I want to top up", "topping_up_by_card");
+        chat.replies();
+
+        Conversations.KAFKA.send(Envelope.first(TENANT, "bank-support", chat.id(), "h-1", null,
+                new HistoryRequested(3)));
+        Conversations.KAFKA.send(Envelope.first("intruder", "bank-support", chat.id(), "h-2", null,
+                new HistoryRequested(3)));
+
+        ReplyHistory own = (ReplyHistory) await().atMost(Duration.ofSeconds(30))
+                .until(() -> chat.events(Topics.CHAT_OUTBOUND, "h-1"), events -> !events.isEmpty()).get(0).payload();
+        ReplyHistory foreign = (ReplyHistory) await().atMost(Duration.ofSeconds(30))
+                .until(() -> chat.events(Topics.CHAT_OUTBOUND, "h-2"), events -> !events.isEmpty()).get(0).payload();
+        assertThat(own.found()).isTrue();
+        assertThat(own.messages()).extracting(ReplyHistory.Entry::speaker, ReplyHistory.Entry::text).containsExactly(
+                tuple(ChatTurn.Speaker.BOT, "Hi, I'm Ava, Confab Bank's assistant. I can help with cards, "
+                        + "transfers, top-ups and payments."),
+                tuple(ChatTurn.Speaker.USER, "I want to top up"),
+                tuple(ChatTurn.Speaker.BOT, "How much would you like to top up?"));
+        assertThat(foreign).isEqualTo(new ReplyHistory(false, List.of()));
+    }
+
+    @Test
+    void aConversationTheClientClosesEndsAndCancelsItsFlowForItsTenantOnly() {
+        awaitServed(TENANT, sampleVersion);
+        Conversations chat = new Conversations(TENANT);
+        chat.send("I want to top up", "topping_up_by_card");
+        chat.replies();
+
+        Conversations.KAFKA.send(Envelope.first("intruder", "bank-support", chat.id(), "end-1", null,
+                new ConversationEndRequested(null)));
+        Conversations.KAFKA.send(Envelope.first(TENANT, "bank-support", chat.id(), "end-2", null,
+                new ConversationEndRequested("closed the chat window")));
+
+        List<Envelope> ended = await().atMost(Duration.ofSeconds(30))
+                .until(() -> chat.events(Topics.CONVERSATION_EVENTS, "end-2"), events -> events.stream()
+                        .anyMatch(event -> event.payload() instanceof ConversationEnded));
+        assertThat(ended).extracting(Envelope::payload)
+                .contains(new ConversationEnded(ConversationEnded.Reason.CLOSED))
+                .anyMatch(change -> change instanceof FlowChanged flow && flow.change() == FlowChange.CANCELLED);
+        assertThat(chat.events(Topics.CONVERSATION_EVENTS, "end-1")).as("another tenant's request").isEmpty();
     }
 
     @Test

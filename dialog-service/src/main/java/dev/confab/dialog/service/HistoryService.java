@@ -1,0 +1,52 @@
+package dev.confab.dialog.service;
+
+import dev.confab.contracts.event.Envelope;
+import dev.confab.contracts.event.HistoryRequested;
+import dev.confab.contracts.event.ReplyHistory;
+import dev.confab.dialog.OutboxEvent;
+import dev.confab.dialog.TranscriptEntry;
+import dev.confab.dialog.repository.ConversationRepository;
+import dev.confab.dialog.repository.OutboxRepository;
+import dev.confab.dialog.repository.TranscriptRepository;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.List;
+
+/**
+ * Answers a client's request for its conversation's messages from the transcript, to the tenant that owns it only
+ * (anyone else hears that there is no such conversation).
+ */
+@ApplicationScoped
+public class HistoryService {
+
+    private final ConversationRepository conversations;
+    private final TranscriptRepository transcript;
+    private final OutboxRepository outbox;
+
+    public HistoryService(ConversationRepository conversations, TranscriptRepository transcript,
+                          OutboxRepository outbox) {
+        this.conversations = conversations;
+        this.transcript = transcript;
+        this.outbox = outbox;
+    }
+
+    /** The answer, written to the outbox like every event dialog sends; the caller publishes it. */
+    @WithTransaction
+    public Uni<List<OutboxEvent>> history(Envelope request, HistoryRequested asked) {
+        return conversations.findById(request.conversationId())
+                .chain(conversation -> conversation == null || !conversation.tenantId.equals(request.tenantId())
+                        ? Uni.createFrom().item(new ReplyHistory(false, List.of()))
+                        : transcript.lastEntries(conversation.id, asked.limit())
+                                .map(entries -> new ReplyHistory(true, entries.stream()
+                                        .map(HistoryService::entry)
+                                        .toList())))
+                .map(answer -> List.of(OutboxEvent.of(request.next(answer))))
+                .call(rows -> outbox.persist(rows));
+    }
+
+    private static ReplyHistory.Entry entry(TranscriptEntry said) {
+        return new ReplyHistory.Entry(said.speaker, said.text, said.provenance, said.occurredAt);
+    }
+}
