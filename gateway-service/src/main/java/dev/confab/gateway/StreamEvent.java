@@ -2,6 +2,7 @@ package dev.confab.gateway;
 
 import dev.confab.contracts.event.Envelope;
 import dev.confab.contracts.event.ReplyDone;
+import dev.confab.contracts.event.ReplyHandoff;
 import dev.confab.contracts.event.ReplyMessage;
 import dev.confab.contracts.event.ReplyRetract;
 import dev.confab.contracts.event.ReplyToken;
@@ -15,8 +16,9 @@ import java.util.Optional;
  *                 itself (a timeout's {@code error} and {@code done}, heartbeats), so that {@code Last-Event-ID} always
  *                 names a replayable event
  * @param name     the SSE event name: {@code token}, {@code retract} (keep only the first {@code fromOffset}
- *                 characters of the streamed text), {@code message}, {@code error} or {@code done}; {@code heartbeat}
- *                 is sent as an SSE comment, which clients ignore
+ *                 characters of the streamed text), {@code message}, {@code handoff} (where a handoff to a human
+ *                 stands), {@code error} or {@code done}; {@code heartbeat} is sent as an SSE comment, which clients
+ *                 ignore
  * @param data     the JSON body
  */
 public record StreamEvent(StreamPosition position, String name, Object data) {
@@ -54,6 +56,7 @@ public record StreamEvent(StreamPosition position, String name, Object data) {
         }
         String name = payload instanceof ReplyToken ? "token"
                 : payload instanceof ReplyRetract ? "retract"
+                : payload instanceof ReplyHandoff ? "handoff"
                 : payload instanceof ReplyDone ? "done"
                 : null;
         return Optional.ofNullable(name)

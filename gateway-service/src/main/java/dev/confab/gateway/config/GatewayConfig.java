@@ -19,6 +19,14 @@ public interface GatewayConfig {
     @WithDefault("60s")
     Duration replyIdleTimeout();
 
+    /** Longest wait for dialog's answer to a request that is not a turn (a conversation's history). */
+    @WithDefault("10s")
+    Duration answerTimeout();
+
+    /** Most messages a history request returns. */
+    @WithDefault("500")
+    int maxHistory();
+
     /**
      * Streams that may be catching up on missed replies at once on this replica (each reads {@code chat.outbound}
      * with a consumer of its own); more resuming clients are told to retry (503).

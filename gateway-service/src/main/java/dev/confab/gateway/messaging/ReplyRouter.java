@@ -10,6 +10,7 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.subscription.Cancellable;
 import io.smallrye.mutiny.subscription.MultiEmitter;
+import io.smallrye.mutiny.subscription.UniEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -22,14 +23,15 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Hands each reply event from {@code chat.outbound} to the open stream of its turn and to the conversation's
- * followers (of the same tenant). With several replicas each reads only its own partition, so replies without a
- * stream here (counted) mean a turn whose client left, or a misrouted reply.
+ * followers (of the same tenant), or an answer to the request awaiting it. With several replicas each reads only its
+ * own partition, so replies without a stream here (counted) mean a turn whose client left, or a misrouted reply.
  */
 @ApplicationScoped
 public class ReplyRouter {
 
     private final Map<String, MultiEmitter<? super StreamEvent>> openTurns = new ConcurrentHashMap<>();
     private final Map<String, Set<Follower>> followers = new ConcurrentHashMap<>();
+    private final Map<String, UniEmitter<? super Envelope>> answers = new ConcurrentHashMap<>();
     private final Counter routed;
     private final Counter unrouted;
 
@@ -46,8 +48,10 @@ public class ReplyRouter {
      */
     public Multi<StreamEvent> replies(String turnId, Uni<Void> request) {
         return Multi.createFrom().emitter(emitter -> {
+            // A retry of the turn (same idempotency key) takes its replies over; the first stream leaving then
+            // must not unregister the retry.
             openTurns.put(turnId, emitter);
-            emitter.onTermination(() -> openTurns.remove(turnId));
+            emitter.onTermination(() -> openTurns.remove(turnId, emitter));
             request.subscribe().with(sent -> Log.debugf("Turn %s published", turnId), emitter::fail);
         });
     }
@@ -73,10 +77,28 @@ public class ReplyRouter {
         });
     }
 
+    /**
+     * The one reply to a request of the client's that is not a turn (its history): {@code request} is subscribed
+     * once the answer is awaited.
+     */
+    public Uni<Envelope> ask(String turnId, Uni<Void> request) {
+        return Uni.createFrom().<Envelope>emitter(emitter -> {
+                    answers.put(turnId, emitter);
+                    request.subscribe().with(sent -> Log.debugf("Request %s published", turnId), emitter::fail);
+                })
+                .onTermination().invoke(() -> answers.remove(turnId));
+    }
+
     @Incoming(Channels.CHAT_OUTBOUND)
     public void route(ConsumerRecord<String, Envelope> record) {
         Envelope reply = record.value();
         if (reply == null) {
+            return;
+        }
+        UniEmitter<? super Envelope> answer = answers.remove(reply.turnId());
+        if (answer != null) {
+            routed.increment();
+            answer.complete(reply);
             return;
         }
         Optional<StreamEvent> event = StreamEvent.from(reply, new StreamPosition(record.partition(), record.offset()));

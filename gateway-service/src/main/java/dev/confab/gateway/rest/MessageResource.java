@@ -5,19 +5,30 @@ import dev.confab.contracts.rest.InvalidRequestException;
 import dev.confab.gateway.config.GatewayConfig;
 import dev.confab.gateway.security.CurrentCaller;
 import dev.confab.gateway.service.ChatService;
+import dev.confab.gateway.service.ConversationService;
 import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.TimeoutException;
+import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
+import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 
-/** Accepts a user message and answers with the bot's reply as a server-sent event stream. */
+import java.util.Optional;
+
+/** A conversation's messages: sending one (the bot's reply streams back as server-sent events) and reading them. */
 @Path("/v1/conversations/{conversationId}/messages")
 public class MessageResource {
 
@@ -25,24 +36,52 @@ public class MessageResource {
 
     private final ChatService chat;
     private final GatewayConfig config;
+    private final ConversationService conversations;
     private final CurrentCaller caller;
 
-    public MessageResource(ChatService chat, GatewayConfig config, CurrentCaller caller) {
+    public MessageResource(ChatService chat, ConversationService conversations, GatewayConfig config,
+                           CurrentCaller caller) {
         this.chat = chat;
+        this.conversations = conversations;
         this.config = config;
         this.caller = caller;
     }
 
+    /**
+     * Sends a message; the response streams the turn's reply. With an {@code Idempotency-Key}, sending again does
+     * not start a second turn.
+     */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
     public Multi<OutboundSseEvent> send(@RestPath String conversationId, SendMessageRequest request,
-                                        @Context Sse sse) {
+                                        @RestHeader("Idempotency-Key") String idempotencyKey, @Context Sse sse) {
         validate(conversationId, request);
+        if (idempotencyKey != null && !Envelope.IDENTIFIER.matcher(idempotencyKey).matches()) {
+            throw new InvalidRequestException("Invalid Idempotency-Key: use 1-128 letters, digits, '_', '-', '.' "
+                    + "or ':' (a UUID will do)");
+        }
         String channel = request.channel() == null ? DEFAULT_CHANNEL : request.channel();
-        return chat.send(caller.tenant(), conversationId, request.text(), channel, request.userId())
+        return chat.send(caller.tenant(), conversationId, request.text(), channel, request.userId(),
+                        Optional.ofNullable(idempotencyKey))
                 .map(event -> SseEvents.of(sse, event));
+    }
+
+    /** The conversation's messages so far, oldest first (the last {@code limit}). */
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public Uni<ConversationHistory> history(@RestPath String conversationId, @RestQuery @DefaultValue("50") int limit) {
+        ConversationIds.require(conversationId);
+        if (limit < 1 || limit > config.maxHistory()) {
+            throw new InvalidRequestException("Query parameter 'limit' must be between 1 and " + config.maxHistory());
+        }
+        return conversations.history(caller.tenant(), conversationId, limit)
+                .onFailure(TimeoutException.class).transform(timeout -> new WebApplicationException(
+                        "The conversation's history is not available right now; try again", 503))
+                .map(messages -> messages
+                        .map(found -> new ConversationHistory(conversationId, found))
+                        .orElseThrow(() -> new NotFoundException("No conversation " + conversationId)));
     }
 
     private void validate(String conversationId, SendMessageRequest request) {

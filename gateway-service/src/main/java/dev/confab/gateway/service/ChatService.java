@@ -13,6 +13,7 @@ import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Multi;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -38,9 +39,10 @@ public class ChatService {
      * client that goes away before {@code done} cancels the turn's generation, so the model stops writing for
      * no one.
      */
-    public Multi<StreamEvent> send(String tenant, String conversationId, String text, String channel, String userId) {
+    public Multi<StreamEvent> send(String tenant, String conversationId, String text, String channel, String userId,
+                                   Optional<String> idempotencyKey) {
         Envelope message = Envelope.first(tenant, config.defaultAssistant(), conversationId,
-                UUID.randomUUID().toString(), null, new UserMessage(text, channel, userId))
+                        turnId(tenant, conversationId, idempotencyKey), null, new UserMessage(text, channel, userId))
                 .withReplyPartition(config.replyPartition().orElse(null));
         Multi<StreamEvent> replies = router.replies(message.turnId(), publisher.publish(message))
                 .ifNoItem().after(config.replyIdleTimeout()).fail()
@@ -59,6 +61,18 @@ public class ChatService {
                 .map(seen -> missedReplies.after(tenant, conversationId, seen))
                 .orElse(Multi.createFrom().empty());
         return Heartbeats.around(router.follow(tenant, conversationId, missed), config.heartbeatEvery());
+    }
+
+    /**
+     * A turn's id: random, or derived from the client's idempotency key, so that a retried POST names the same turn
+     * and dialog does not take it twice (whichever replica the retry reaches).
+     */
+    private static String turnId(String tenant, String conversationId, Optional<String> idempotencyKey) {
+        return idempotencyKey
+                .map(key -> UUID.nameUUIDFromBytes((tenant + "/" + conversationId + "/" + key)
+                        .getBytes(StandardCharsets.UTF_8)))
+                .orElseGet(UUID::randomUUID)
+                .toString();
     }
 
     private void cancelGeneration(Envelope message) {

@@ -5,6 +5,7 @@ import dev.confab.contracts.event.AgentMessage;
 import dev.confab.contracts.event.Envelope;
 import dev.confab.contracts.event.Provenance;
 import dev.confab.contracts.event.ReplyDone;
+import dev.confab.contracts.event.ReplyHandoff;
 import dev.confab.contracts.event.ReplyMessage;
 import dev.confab.contracts.event.ReplyToken;
 import dev.confab.testsupport.KafkaTestResource;
@@ -45,7 +46,7 @@ class ConversationStreamResourceTest {
     URL conversations;
 
     @Test
-    void aFollowerSeesAnAgentsMessageButNotAnotherTenantsReplyOnTheSameId() throws Exception {
+    void aFollowerSeesAnAgentTakeOverAndWriteButNotAnotherTenantsReplyOnTheSameId() throws Exception {
         String conversationId = "c-" + UUID.randomUUID();
         try (LiveSseStream stream = LiveSseStream.open(follow(conversationId).build())) {
             assertThat(stream.status()).isEqualTo(200);
@@ -54,13 +55,19 @@ class ConversationStreamResourceTest {
             Envelope foreign = Envelope.first("other-tenant", "bank-support", conversationId, "t-9", null,
                     new AgentMessage("agent-9", "Their secret"));
             kafka.send(foreign.next(new ReplyMessage("Their secret", Provenance.HUMAN, List.of())));
-            kafka.send(agentSays(conversationId, "Hi, I'm Sam."));
+            Envelope agentSays = agentSays(conversationId, "Hi, I'm Sam.");
+            kafka.send(agentSays.next(new ReplyHandoff(ReplyHandoff.State.ACCEPTED, "agent-7")));
+            kafka.send(agentSays);
 
-            SseStream.Event first = stream.next(WAIT);
+            SseStream.Event handoff = stream.next(WAIT);
+            SseStream.Event message = stream.next(WAIT);
 
-            assertThat(first.name()).isEqualTo("message");
-            assertThat(first.data().path("text").asText()).isEqualTo("Hi, I'm Sam.");
-            assertThat(first.data().path("provenance").asText()).isEqualTo("HUMAN");
+            assertThat(handoff.name()).isEqualTo("handoff");
+            assertThat(handoff.data().path("state").asText()).isEqualTo("ACCEPTED");
+            assertThat(handoff.data().path("agentId").asText()).isEqualTo("agent-7");
+            assertThat(message.name()).isEqualTo("message");
+            assertThat(message.data().path("text").asText()).isEqualTo("Hi, I'm Sam.");
+            assertThat(message.data().path("provenance").asText()).isEqualTo("HUMAN");
         }
     }
 

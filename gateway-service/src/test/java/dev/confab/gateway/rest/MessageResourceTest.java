@@ -143,6 +143,36 @@ class MessageResourceTest {
                 .isBetween(3L, 5L);
     }
 
+    @Test
+    void aSendRetriedWithItsIdempotencyKeyNamesTheSameTurnAndGetsItsReply() throws Exception {
+        String conversationId = "c-" + UUID.randomUUID();
+        String key = UUID.randomUUID().toString();
+        OpenTurn first = startTurn(conversationId, "Freeze my card", key, 1);
+        kafka.send(first.message().next(new ReplyDone(0)));
+        first.body();
+
+        OpenTurn retried = startTurn(conversationId, "Freeze my card", key, 2);
+        kafka.send(retried.message().next(new ReplyMessage("Your card is frozen.", Provenance.TEMPLATE, List.of())));
+        kafka.send(retried.message().next(new ReplyDone(1)));
+        OpenTurn another = startTurn(conversationId, "Freeze my card", UUID.randomUUID().toString(), 3);
+
+        assertThat(retried.message().turnId()).isEqualTo(first.message().turnId());
+        assertThat(another.message().turnId()).as("another key, another turn").isNotEqualTo(first.message().turnId());
+        assertThat(SseStream.parse(retried.body()).names()).containsExactly("message", "done");
+    }
+
+    @Test
+    void anInvalidIdempotencyKeyIsRefused() {
+        given()
+                .contentType(ContentType.JSON)
+                .header("Idempotency-Key", "not a key!")
+                .body("{\"text\": \"hi\"}")
+                .when().post("/v1/conversations/{id}/messages", "c-" + UUID.randomUUID())
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("detail", containsString("Idempotency-Key"));
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
             "malformed JSON      | c-1        | {\"text\": \"hi\"     | not valid JSON",
@@ -191,13 +221,18 @@ class MessageResourceTest {
 
     /** Sends a message on a new conversation and waits until the gateway has published it to chat.inbound. */
     private static OpenTurn startTurn(String text) {
-        String conversationId = "c-" + UUID.randomUUID();
+        return startTurn("c-" + UUID.randomUUID(), text, null, 1);
+    }
+
+    /** Sends the conversation's {@code nth} message, with an idempotency key unless null. */
+    private static OpenTurn startTurn(String conversationId, String text, String idempotencyKey, int nth) {
         CompletableFuture<String> response = CompletableFuture.supplyAsync(() -> given()
                 .contentType(ContentType.JSON)
+                .headers(idempotencyKey == null ? Map.of() : Map.of("Idempotency-Key", idempotencyKey))
                 .body(Map.of("text", text))
                 .when().post("/v1/conversations/{id}/messages", conversationId)
                 .then().statusCode(200).contentType(containsString("text/event-stream"))
                 .extract().asString());
-        return new OpenTurn(kafka.awaitEvents(Topics.CHAT_INBOUND, conversationId, 1).get(0), response);
+        return new OpenTurn(kafka.awaitEvents(Topics.CHAT_INBOUND, conversationId, nth).get(nth - 1), response);
     }
 }

@@ -1,0 +1,33 @@
+package dev.confab.gateway.service;
+
+import dev.confab.contracts.event.ConversationEndRequested;
+import dev.confab.contracts.event.HistoryRequested;
+import dev.confab.contracts.event.ReplyHistory;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.List;
+import java.util.Optional;
+
+/** A conversation outside its turns: its history and its end, asked of dialog over {@code chat.control}. */
+@ApplicationScoped
+public class ConversationService {
+
+    private final OwnEvents events;
+
+    public ConversationService(OwnEvents events) {
+        this.events = events;
+    }
+
+    /** The last {@code limit} messages, oldest first; empty when the tenant has no such conversation. */
+    public Uni<Optional<List<ReplyHistory.Entry>>> history(String tenant, String conversationId, int limit) {
+        return events.ask(tenant, conversationId, "history", new HistoryRequested(limit))
+                .map(answer -> (ReplyHistory) answer.payload())
+                .map(history -> history.found() ? Optional.of(history.messages()) : Optional.empty());
+    }
+
+    /** Completes once Kafka has the request; dialog ends the conversation (another tenant's request changes nothing). */
+    public Uni<Void> end(String tenant, String conversationId, String reason) {
+        return events.publish(tenant, conversationId, "end", new ConversationEndRequested(reason));
+    }
+}
