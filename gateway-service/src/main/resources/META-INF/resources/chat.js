@@ -1,21 +1,31 @@
-// The sample web chat: sends each message to the gateway and renders its SSE reply as it streams
-// (token, retract, message, error, done), with citations and thumbs for feedback. No framework: it is a page
-// to copy from.
+// The sample web chat. It sends each message to the gateway and renders the reply as it streams (token, retract,
+// message, handoff, error, done), with citations and thumbs for feedback. It also follows the conversation for
+// what comes outside its own turns (an agent writing), resumes a broken stream from the last event it got
+// (Last-Event-ID), and restores the conversation from its history after a reload. No framework: a page to copy.
 (() => {
   "use strict";
 
+  const chat = document.querySelector("main");
   const transcript = document.getElementById("transcript");
   const composer = document.getElementById("composer");
   const input = document.getElementById("message");
   const send = document.getElementById("send");
   const status = document.getElementById("status");
+  const handoff = document.getElementById("handoff");
+  const RECONNECTING = "Connection lost. Reconnecting…";
 
-  let conversationId = sessionStorage.getItem("confab.conversation") || newConversationId();
+  let conversationId = sessionStorage.getItem("confab.conversation");
+  // A turn's events arrive on its POST response and on the follow stream: each is shown once, by id.
+  let seen = new Set();
+  let lastEventId = null;
+  let streaming = null;
+  let turnOver = null;
+  let following = null;
 
-  function newConversationId() {
-    const id = "web-" + crypto.randomUUID();
-    sessionStorage.setItem("confab.conversation", id);
-    return id;
+  const pause = (millis) => new Promise((resolve) => setTimeout(resolve, millis));
+
+  function path(suffix) {
+    return "/v1/conversations/" + encodeURIComponent(conversationId) + suffix;
   }
 
   function bubble(role) {
@@ -31,6 +41,10 @@
 
   function textOf(item) {
     return item.querySelector(".text");
+  }
+
+  function botRole(provenance) {
+    return provenance === "HUMAN" ? "bot agent" : "bot";
   }
 
   // A finished bot message: its final text, where it came from, the documents it cites, and thumbs.
@@ -79,7 +93,7 @@
 
   async function rate(bar, messageId, rating) {
     bar.querySelectorAll("button").forEach((button) => { button.disabled = true; });
-    const response = await fetch("/v1/conversations/" + encodeURIComponent(conversationId) + "/feedback", {
+    const response = await fetch(path("/feedback"), {
       method: "POST",
       headers: { "Content-Type": "application/json" },
       body: JSON.stringify({ messageId, rating }),
@@ -93,7 +107,47 @@
     }
   }
 
-  // Server-sent events from a POST response (EventSource can only GET): blocks separated by blank lines.
+  function showHandoff(step) {
+    const says = {
+      REQUESTED: "Waiting for a colleague to join…",
+      ACCEPTED: "You're chatting with a colleague" + (step.agentId ? " (" + step.agentId + ")" : "") + ".",
+      ENDED: "",
+    };
+    handoff.textContent = says[step.state] || "";
+    handoff.dataset.state = step.state;
+    handoff.hidden = !handoff.textContent;
+  }
+
+  // One event of either stream, shown unless it already was.
+  function show(event) {
+    if (event.id) {
+      if (seen.has(event.id)) {
+        return;
+      }
+      seen.add(event.id);
+      lastEventId = event.id;
+    }
+    if (event.name === "token") {
+      streaming = streaming || bubble("bot streaming");
+      textOf(streaming).textContent += event.data.text;
+    } else if (event.name === "retract" && streaming) {
+      // A guardrail took back the end of the streamed text; a safe ending follows as more tokens.
+      textOf(streaming).textContent = textOf(streaming).textContent.slice(0, event.data.fromOffset);
+    } else if (event.name === "message") {
+      finish(streaming || bubble(botRole(event.data.provenance)), event.data);
+      streaming = null;
+    } else if (event.name === "handoff") {
+      showHandoff(event.data);
+    } else if (event.name === "error") {
+      status.textContent = event.data.reason;
+    } else if (event.name === "done" && turnOver) {
+      turnOver();
+      turnOver = null;
+    }
+  }
+
+  // Server-sent events from a fetch response (EventSource can neither POST nor send an API key): blocks
+  // separated by blank lines; comments (heartbeats) carry no data and are skipped.
   async function* events(response) {
     const reader = response.body.getReader();
     const decoder = new TextDecoder();
@@ -125,32 +179,112 @@
     }
   }
 
+  // Sends a message; resolves when its turn is over, whichever stream brings the end.
   async function say(text) {
-    bubble("user").querySelector(".text").textContent = text;
-    const response = await fetch("/v1/conversations/" + encodeURIComponent(conversationId) + "/messages", {
-      method: "POST",
-      headers: { "Content-Type": "application/json", "Accept": "text/event-stream" },
-      body: JSON.stringify({ text, channel: "web" }),
-    });
+    textOf(bubble("user")).textContent = text;
+    const over = new Promise((resolve) => { turnOver = resolve; });
+    const key = crypto.randomUUID();
+    let response = null;
+    for (let attempt = 1; response === null; attempt++) {
+      try {
+        response = await fetch(path("/messages"), {
+          method: "POST",
+          headers: { "Content-Type": "application/json", "Accept": "text/event-stream", "Idempotency-Key": key },
+          body: JSON.stringify({ text, channel: "web" }),
+        });
+      } catch (unreachable) {
+        // The message may or may not have arrived; sent again with the same key it cannot start a second turn.
+        if (attempt === 3) {
+          throw new Error("The assistant could not be reached. Please try again.");
+        }
+        await pause(1000 * attempt);
+      }
+    }
     if (!response.ok) {
       const problem = await response.json().catch(() => ({}));
       throw new Error(problem.detail || problem.title || "The assistant refused the message (" + response.status + ")");
     }
-    let streaming = null;
-    for await (const event of events(response)) {
-      if (event.name === "token") {
-        streaming = streaming || bubble("bot streaming");
-        textOf(streaming).textContent += event.data.text;
-      } else if (event.name === "retract" && streaming) {
-        // A guardrail took back the end of the streamed text; a safe ending follows as more tokens.
-        textOf(streaming).textContent = textOf(streaming).textContent.slice(0, event.data.fromOffset);
-      } else if (event.name === "message") {
-        finish(streaming || bubble("bot"), event.data);
-        streaming = null;
-      } else if (event.name === "error") {
-        status.textContent = event.data.reason;
+    // If this response breaks, the follow stream resumes from the last event and brings the rest.
+    (async () => {
+      for await (const event of events(response)) {
+        show(event);
       }
+    })().catch(() => {});
+    await over;
+  }
+
+  // Follows the conversation until it is replaced, reconnecting with backoff and resuming from the last event.
+  async function follow(controller) {
+    let backoff = 1000;
+    while (!controller.signal.aborted) {
+      try {
+        const headers = { "Accept": "text/event-stream" };
+        if (lastEventId) {
+          headers["Last-Event-ID"] = lastEventId;
+        }
+        const response = await fetch(path("/stream"), { headers, signal: controller.signal });
+        if (response.status === 400 || response.status === 410) {
+          // The last event can no longer be resumed from: start again from the history.
+          lastEventId = null;
+          await restore();
+          continue;
+        }
+        if (!response.ok) {
+          throw new Error("stream refused: " + response.status);
+        }
+        backoff = 1000;
+        chat.dataset.connection = "open";
+        if (status.textContent === RECONNECTING) {
+          status.textContent = "";
+        }
+        for await (const event of events(response)) {
+          show(event);
+        }
+      } catch (broken) {
+        if (controller.signal.aborted) {
+          return;
+        }
+      }
+      chat.dataset.connection = "reconnecting";
+      status.textContent = RECONNECTING;
+      await pause(backoff);
+      backoff = Math.min(backoff * 2, 15000);
     }
+  }
+
+  // The conversation so far, after a reload of the page.
+  async function restore() {
+    const response = await fetch(path("/messages?limit=100")).catch(() => null);
+    if (!response || !response.ok) {
+      return;
+    }
+    const history = await response.json();
+    transcript.replaceChildren();
+    for (const said of history.messages) {
+      const item = bubble(said.speaker === "USER" ? "user" : botRole(said.provenance));
+      textOf(item).textContent = said.text;
+    }
+  }
+
+  async function open(fresh) {
+    if (following) {
+      following.abort();
+    }
+    if (fresh || !conversationId) {
+      const response = await fetch("/v1/conversations", { method: "POST" });
+      if (!response.ok) {
+        throw new Error("A conversation could not be started (" + response.status + ")");
+      }
+      conversationId = (await response.json()).conversationId;
+      sessionStorage.setItem("confab.conversation", conversationId);
+    } else {
+      await restore();
+    }
+    chat.dataset.conversation = conversationId;
+    seen = new Set();
+    lastEventId = null;
+    following = new AbortController();
+    follow(following);
   }
 
   composer.addEventListener("submit", async (submitted) => {
@@ -165,6 +299,7 @@
     try {
       await say(text);
     } catch (failure) {
+      turnOver = null;
       status.textContent = failure.message || "The assistant could not be reached. Please try again.";
     } finally {
       send.disabled = false;
@@ -172,12 +307,23 @@
     }
   });
 
-  document.getElementById("new-conversation").addEventListener("click", () => {
-    conversationId = newConversationId();
+  document.getElementById("new-conversation").addEventListener("click", async () => {
+    // The old conversation is closed so that analytics count it as ended, not abandoned.
+    fetch(path("/end"), {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ reason: "new conversation" }),
+    }).catch(() => {});
     transcript.replaceChildren();
+    showHandoff({ state: "ENDED" });
     status.textContent = "";
+    await open(true).catch((failure) => { status.textContent = failure.message; });
     input.focus();
   });
 
+  send.disabled = true;
+  open(false)
+    .then(() => { send.disabled = false; })
+    .catch((failure) => { status.textContent = failure.message; });
   input.focus();
 })();

@@ -114,8 +114,11 @@ class LocalSuiteIT {
         }
     }
 
-    /** The gateway's web chat in headless Chromium: the greeting, the streamed answer, its sources, a thumb up. */
-    private static void chatInTheBrowser(LocalSettings settings) throws IOException {
+    /**
+     * The gateway's web chat in headless Chromium: the greeting, the streamed answer, its sources, a thumb up, the
+     * conversation restored after a reload, a handoff followed to an agent's message.
+     */
+    private static void chatInTheBrowser(LocalSettings settings) throws IOException, InterruptedException {
         assumeTrue(WebChatPage.browserInstalled() || System.getenv("CI") != null,
                 "the web chat is tested in Debian's chromium and chromium-driver, which are not installed "
                         + "(apt-get install chromium chromium-driver)");
@@ -133,7 +136,33 @@ class LocalSuiteIT {
 
             chat.rateLastMessage(true);
             await().atMost(Duration.ofSeconds(10)).until(chat::lastRatingSent, "up"::equals);
+
+            String conversation = chat.conversationId();
+            chat.reload();
+            await().atMost(Duration.ofSeconds(30)).until(chat::botMessages, restored -> restored.size() == 2);
+            assertThat(chat.userMessages()).as("the conversation restored from its history after a reload")
+                    .containsExactly("How much is a new card?");
+            assertThat(chat.conversationId()).isEqualTo(conversation);
+
+            await().atMost(Duration.ofSeconds(30)).until(chat::following);
+            chat.say("I want to talk to a human");
+            await().atMost(Duration.ofSeconds(60)).until(chat::handoffState, "REQUESTED"::equals);
+            agentDesk(settings, conversation, "accept", Map.of("agentId", "agent-7"));
+            await().atMost(Duration.ofSeconds(30)).until(chat::handoffState, "ACCEPTED"::equals);
+            agentDesk(settings, conversation, "messages", Map.of("agentId", "agent-7", "text", "Hi, I'm Sam."));
+            await().atMost(Duration.ofSeconds(30)).until(chat::agentMessages, List.of("Hi, I'm Sam.")::equals);
         }
+    }
+
+    /** What an agent desk does through the gateway: accept a handed-over conversation, write in it. */
+    private static void agentDesk(LocalSettings settings, String conversation, String action, Map<String, String> body)
+            throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + settings.gatewayPort()
+                        + "/v1/agent/conversations/" + conversation + "/" + action))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+                .build();
+        assertThat(HTTP.send(request, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(202);
     }
 
     @Test

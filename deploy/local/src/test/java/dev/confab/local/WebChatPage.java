@@ -82,6 +82,42 @@ final class WebChatPage implements AutoCloseable {
         return sent == null ? "" : sent;
     }
 
+    /** The texts of the messages a human agent wrote. */
+    List<String> agentMessages() {
+        return browser.findElements(By.cssSelector(".message.bot.agent .text")).stream()
+                .map(WebElement::getText)
+                .toList();
+    }
+
+    /** What the user typed, in order. */
+    List<String> userMessages() {
+        return browser.findElements(By.cssSelector(".message.user .text")).stream()
+                .map(WebElement::getText)
+                .toList();
+    }
+
+    /** Where a handoff to a human stands as the page shows it ({@code REQUESTED}, {@code ACCEPTED}…), or empty. */
+    String handoffState() {
+        String state = browser.findElement(By.id("handoff")).getDomAttribute("data-state");
+        return state == null ? "" : state;
+    }
+
+    /** The conversation the page talks in, once it has one. */
+    String conversationId() {
+        String id = browser.findElement(By.tagName("main")).getDomAttribute("data-conversation");
+        return id == null ? "" : id;
+    }
+
+    /** Whether the page's follow stream is open. */
+    boolean following() {
+        return "open".equals(browser.findElement(By.tagName("main")).getDomAttribute("data-connection"));
+    }
+
+    /** Reloads the page, as a user pressing F5 in the middle of a conversation. */
+    void reload() {
+        browser.navigate().refresh();
+    }
+
     private WebElement lastMessage() {
         List<WebElement> messages = browser.findElements(By.cssSelector(".message.bot:not(.streaming)"));
         return messages.get(messages.size() - 1);

@@ -1,6 +1,7 @@
 package dev.confab.gateway.replicas;
 
 import dev.confab.contracts.Topics;
+import dev.confab.testsupport.LiveSseStream;
 import dev.confab.testsupport.SharedKafka;
 import dev.confab.testsupport.SseStream;
 import dev.confab.testsupport.TopicClient;
@@ -16,6 +17,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,6 +67,8 @@ class GatewayReplicasIT {
     void eachReplicaGetsTheRepliesOfItsOwnStreamsAndReadsNoOthers() throws Exception {
         String onFirst = conversationWhoseOwnPartitionIs(1);
         String onSecond = conversationWhoseOwnPartitionIs(0);
+        Map<String, Double> firstBefore = replies(first);
+        Map<String, Double> secondBefore = replies(second);
 
         SseStream firstReply = send(first, onFirst, "block my card");
         SseStream secondReply = send(second, onSecond, "where is my transfer");
@@ -77,10 +81,34 @@ class GatewayReplicasIT {
                 .isEqualTo("You said: where is my transfer");
         assertThat(TopicClient.shared().conversation(Topics.CHAT_OUTBOUND, onFirst))
                 .extracting(TopicClient.TopicRecord::partition).containsOnly(0);
-        assertThat(replies(first)).as("the first replica read its five replies and nothing else")
+        assertThat(since(firstBefore, replies(first))).as("the first replica read its five replies and nothing else")
                 .isEqualTo(Map.of("open", 5.0, "none", 0.0));
-        assertThat(replies(second)).as("the second replica read its five replies and nothing else")
+        assertThat(since(secondBefore, replies(second)))
+                .as("the second replica read its five replies and nothing else")
                 .isEqualTo(Map.of("open", 5.0, "none", 0.0));
+    }
+
+    @Test
+    void aStreamBrokenOnOneReplicaResumesOnTheOtherAfterItsLastEvent() throws Exception {
+        String conversation = conversationWhoseOwnPartitionIs(1);
+        SseStream reply = send(first, conversation, "freeze my card");
+        SseStream.Event lastSeen = reply.events().get(0);
+
+        try (LiveSseStream resumed = LiveSseStream.open(HttpRequest.newBuilder(
+                        URI.create(second.baseUrl() + "/v1/conversations/" + conversation + "/stream"))
+                .header("Last-Event-ID", lastSeen.id())
+                .build())) {
+            List<SseStream.Event> rest = resumed.until(event -> event.name().equals("done"), Duration.ofSeconds(30));
+
+            assertThat(rest).as("every event after the last one seen, read back from the first replica's partition")
+                    .containsExactlyElementsOf(reply.events().subList(1, reply.events().size()));
+        }
+    }
+
+    private static Map<String, Double> since(Map<String, Double> before, Map<String, Double> now) {
+        Map<String, Double> counted = new HashMap<>();
+        now.forEach((stream, count) -> counted.put(stream, count - before.getOrDefault(stream, 0.0)));
+        return counted;
     }
 
     /** A conversation id that Kafka's default partitioner puts on {@code partition} of {@code chat.outbound}. */
