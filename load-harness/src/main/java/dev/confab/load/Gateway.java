@@ -7,7 +7,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -15,6 +17,8 @@ import java.util.regex.Pattern;
 /** The gateway as a client sees it: messages sent, conversations followed, and what its metrics say. */
 final class Gateway {
 
+    private static final Pattern RELAY =
+            Pattern.compile("(?m)^confab_gateway_relay_seconds\\{quantile=\"([0-9.]+)\"[^}]*} (\\S+)");
     private static final Pattern HEAP = Pattern.compile("(?m)^jvm_memory_used_bytes\\{area=\"heap\"[^}]*} (\\S+)");
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
@@ -43,14 +47,31 @@ final class Gateway {
 
     /** Bytes of heap the gateway uses now, from its Prometheus metrics. */
     double heapBytes() throws IOException, InterruptedException {
-        String metrics = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/q/metrics")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
-        Matcher pool = HEAP.matcher(metrics);
+        Matcher pool = HEAP.matcher(metrics());
         double used = 0;
         while (pool.find()) {
             used += Double.parseDouble(pool.group(1));
         }
         return used;
+    }
+
+    /**
+     * The gateway's own percentiles of relaying a reply (Kafka record written → handed to the SSE stream), in
+     * milliseconds by quantile, over its last two minutes.
+     */
+    Map<String, Double> relayMillis() throws IOException, InterruptedException {
+        Matcher quantile = RELAY.matcher(metrics());
+        Map<String, Double> millis = new TreeMap<>();
+        while (quantile.find()) {
+            millis.put("p" + Math.round(Double.parseDouble(quantile.group(1)) * 100),
+                    Double.parseDouble(quantile.group(2)) * 1000);
+        }
+        return millis;
+    }
+
+    private String metrics() throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/q/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
     }
 
     private HttpRequest.Builder request(String path) {

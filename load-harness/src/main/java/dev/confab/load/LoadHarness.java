@@ -78,6 +78,7 @@ public final class LoadHarness {
                 .mapToDouble(TurnTiming::firstEventMillis).toArray()));
         report.put("done_ms", percentiles(timings.stream().filter(timing -> !timing.failed())
                 .mapToDouble(TurnTiming::doneMillis).toArray()));
+        report.put("gateway_relay_ms", gateway.relayMillis());
         report.put("gateway_heap_mb_after", mb(gateway.heapBytes()));
         Optional.ofNullable(options.get("--gateway-pid"))
                 .flatMap(LoadHarness::residentMb)

@@ -5,6 +5,7 @@ import dev.confab.gateway.StreamEvent;
 import dev.confab.gateway.StreamPosition;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.Multi;
@@ -20,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Hands each reply event from {@code chat.outbound} to the open stream of its turn and to the conversation's
@@ -34,12 +36,18 @@ public class ReplyRouter {
     private final Map<String, UniEmitter<? super Envelope>> answers = new ConcurrentHashMap<>();
     private final Counter routed;
     private final Counter unrouted;
+    private final Timer relay;
 
     public ReplyRouter(MeterRegistry registry) {
         registry.gaugeMapSize("confab.gateway.open.turns", List.of(), openTurns);
         registry.gaugeMapSize("confab.gateway.followed.conversations", List.of(), followers);
         this.routed = registry.counter("confab.gateway.replies", "stream", "open");
         this.unrouted = registry.counter("confab.gateway.replies", "stream", "none");
+        this.relay = Timer.builder("confab.gateway.relay")
+                .description("From a reply's write to Kafka (its record timestamp) to its hand-over to the turn's SSE "
+                        + "stream: the Kafka hop plus the gateway's own work")
+                .publishPercentiles(0.5, 0.99)
+                .register(registry);
     }
 
     /**
@@ -116,6 +124,7 @@ public class ReplyRouter {
                     .forEach(follower -> follower.live(shown));
             if (stream != null) {
                 stream.emit(shown);
+                relay.record(Math.max(0, System.currentTimeMillis() - record.timestamp()), TimeUnit.MILLISECONDS);
                 if (shown.isDone()) {
                     stream.complete();
                 }

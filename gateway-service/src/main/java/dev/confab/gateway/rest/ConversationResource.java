@@ -4,6 +4,7 @@ import dev.confab.contracts.rest.InvalidRequestException;
 import dev.confab.gateway.security.CurrentCaller;
 import dev.confab.gateway.service.ConversationService;
 import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -46,6 +47,7 @@ public class ConversationResource {
     /** Ends the conversation: its flows are cancelled and {@code conversation.ended} (CLOSED) is published. */
     @POST
     @Path("{conversationId}/end")
+    @Consumes(MediaType.APPLICATION_JSON)
     @ResponseStatus(202)
     public Uni<Void> end(@RestPath String conversationId, EndConversationRequest request) {
         ConversationIds.require(conversationId);
@@ -55,5 +57,13 @@ public class ConversationResource {
                     + MAX_REASON_CHARS);
         }
         return conversations.end(caller.tenant(), conversationId, reason);
+    }
+
+    /** The same without a body (no reason given), as a client closing a window sends it. */
+    @POST
+    @Path("{conversationId}/end")
+    @ResponseStatus(202)
+    public Uni<Void> endWithoutReason(@RestPath String conversationId) {
+        return end(conversationId, null);
     }
 }

@@ -71,17 +71,28 @@ public class MessageResource {
     /** The conversation's messages so far, oldest first (the last {@code limit}). */
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public Uni<ConversationHistory> history(@RestPath String conversationId, @RestQuery @DefaultValue("50") int limit) {
+    public Uni<ConversationHistory> history(@RestPath String conversationId,
+                                            @RestQuery @DefaultValue("50") String limit) {
         ConversationIds.require(conversationId);
-        if (limit < 1 || limit > config.maxHistory()) {
-            throw new InvalidRequestException("Query parameter 'limit' must be between 1 and " + config.maxHistory());
-        }
-        return conversations.history(caller.tenant(), conversationId, limit)
+        return conversations.history(caller.tenant(), conversationId, historyLimit(limit))
                 .onFailure(TimeoutException.class).transform(timeout -> new WebApplicationException(
                         "The conversation's history is not available right now; try again", 503))
                 .map(messages -> messages
                         .map(found -> new ConversationHistory(conversationId, found))
                         .orElseThrow(() -> new NotFoundException("No conversation " + conversationId)));
+    }
+
+    private int historyLimit(String limit) {
+        String reason = "Query parameter 'limit' must be a number between 1 and " + config.maxHistory();
+        try {
+            int parsed = Integer.parseInt(limit);
+            if (parsed < 1 || parsed > config.maxHistory()) {
+                throw new InvalidRequestException(reason);
+            }
+            return parsed;
+        } catch (NumberFormatException notANumber) {
+            throw new InvalidRequestException(reason);
+        }
     }
 
     private void validate(String conversationId, SendMessageRequest request) {

@@ -14,6 +14,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.Instant;
 import java.util.List;
@@ -92,13 +94,22 @@ class ConversationResourceTest {
                 .body("detail", containsString("not available"));
     }
 
-    @Test
-    void aHistoryLimitOutOfRangeIsRefused() {
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "501", "many"})
+    void aHistoryLimitThatIsNotANumberInRangeIsRefused(String limit) {
         given()
-                .queryParam("limit", 501)
+                .queryParam("limit", limit)
                 .when().get("/v1/conversations/{id}/messages", "c-1")
                 .then().statusCode(400)
-                .body("detail", equalTo("Query parameter 'limit' must be between 1 and 500"));
+                .contentType("application/problem+json")
+                .body("detail", equalTo("Query parameter 'limit' must be a number between 1 and 500"));
+    }
+
+    @Test
+    void endingNeedsNoBody() {
+        given()
+                .when().post("/v1/conversations/{id}/end", "c-" + UUID.randomUUID())
+                .then().statusCode(202);
     }
 
     @Test
