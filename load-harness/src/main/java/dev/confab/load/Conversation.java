@@ -45,17 +45,23 @@ final class Conversation implements Runnable {
     }
 
     private TurnTiming turn() {
+        long sentAt = System.currentTimeMillis();
         long start = System.nanoTime();
         try {
             HttpResponse<InputStream> response = gateway.send(id, text);
             if (response.statusCode() != 200) {
                 response.body().close();
-                return new TurnTiming(0, millis(start), true);
+                return TurnTiming.failed(sentAt, millis(start));
             }
             double first = 0;
+            String firstId = null;
             boolean failed = false;
             try (BufferedReader reply = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
                 for (String line = reply.readLine(); line != null; line = reply.readLine()) {
+                    // An event's id line comes before its name: the first id seen is the first event's.
+                    if (line.startsWith("id:") && firstId == null) {
+                        firstId = line.substring(3).strip();
+                    }
                     if (line.startsWith("event:")) {
                         first = first == 0 ? millis(start) : first;
                         failed |= line.contains("error");
@@ -65,9 +71,9 @@ final class Conversation implements Runnable {
                     }
                 }
             }
-            return new TurnTiming(first, millis(start), failed || first == 0);
+            return new TurnTiming(first, millis(start), failed || first == 0, sentAt, firstId);
         } catch (Exception e) {
-            return new TurnTiming(0, millis(start), true);
+            return TurnTiming.failed(sentAt, millis(start));
         }
     }
 

@@ -24,7 +24,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * {@code bin/confab-load}: holds M idle SSE streams open on a running gateway while N conversations send turns at a
  * steady rate, then prints throughput, time to the first reply event and to {@code done} (p50/p95/p99), failures,
- * open streams, and the gateway's heap and resident memory.
+ * open streams, the gateway's relay percentiles, heap and resident memory, and with the suite's Kafka where each
+ * turn's time went, hop by hop.
  */
 public final class LoadHarness {
 
@@ -37,12 +38,12 @@ public final class LoadHarness {
             options = Options.parse(args, Map.of("--gateway", "http://localhost:8080", "--idle-streams", "1000",
                             "--conversations", "20", "--rate", "20", "--seconds", "30",
                             "--text", "what is your name"),
-                    List.of(), List.of("--api-key", "--gateway-pid", "--out"));
+                    List.of(), List.of("--api-key", "--gateway-pid", "--bootstrap-servers", "--out"));
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             System.err.println("usage: bin/confab-load [--gateway URL] [--api-key KEY] [--idle-streams 1000] "
                     + "[--conversations 20] [--rate 20] [--seconds 30] [--text 'what is your name'] "
-                    + "[--gateway-pid PID] [--out FILE.json]");
+                    + "[--gateway-pid PID] [--bootstrap-servers HOST:PORT] [--out FILE.json]");
             System.exit(2);
             return;
         }
@@ -79,6 +80,9 @@ public final class LoadHarness {
         report.put("done_ms", percentiles(timings.stream().filter(timing -> !timing.failed())
                 .mapToDouble(TurnTiming::doneMillis).toArray()));
         report.put("gateway_relay_ms", gateway.relayMillis());
+        if (options.containsKey("--bootstrap-servers")) {
+            report.put("hops", new HopBreakdown(options.get("--bootstrap-servers")).of(timings));
+        }
         report.put("gateway_heap_mb_after", mb(gateway.heapBytes()));
         Optional.ofNullable(options.get("--gateway-pid"))
                 .flatMap(LoadHarness::residentMb)
@@ -132,7 +136,7 @@ public final class LoadHarness {
         }
     }
 
-    private static Map<String, Double> percentiles(double[] values) {
+    static Map<String, Double> percentiles(double[] values) {
         Map<String, Double> figures = new LinkedHashMap<>();
         if (values.length > 0) {
             figures.put("p50", round(Percentiles.of(values, 50)));
