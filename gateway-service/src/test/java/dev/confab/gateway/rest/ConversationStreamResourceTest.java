@@ -8,6 +8,7 @@ import dev.confab.contracts.event.ReplyDone;
 import dev.confab.contracts.event.ReplyHandoff;
 import dev.confab.contracts.event.ReplyMessage;
 import dev.confab.contracts.event.ReplyToken;
+import dev.confab.contracts.event.UserMessage;
 import dev.confab.testsupport.KafkaTestResource;
 import dev.confab.testsupport.LiveSseStream;
 import dev.confab.testsupport.SseStream;
@@ -106,6 +107,26 @@ class ConversationStreamResourceTest {
         }
     }
 
+    @Test
+    void aResumingClientThatLeavesMidTurnFreesItsReaderOfTheTopic() throws Exception {
+        String conversationId = "c-" + UUID.randomUUID();
+        Envelope message = Envelope.first("default", "bank-support", conversationId, "t-1", null,
+                new UserMessage("Where is my card?", "web"));
+        kafka.send(message.next(new ReplyToken(0, "Let me")));
+        TopicClient.TopicRecord first = await().atMost(WAIT)
+                .until(() -> kafka.conversation(Topics.CHAT_OUTBOUND, conversationId), found -> !found.isEmpty())
+                .get(0);
+
+        LiveSseStream resumed = LiveSseStream.open(follow(conversationId)
+                .header("Last-Event-ID", first.partition() + "-" + first.offset())
+                .build());
+        await().atMost(WAIT).until(() -> resumingStreams() == 1.0);
+        resumed.close();
+
+        await("the turn is still under way, but its reader closes with the client's stream").atMost(WAIT)
+                .until(() -> resumingStreams() == 0.0);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"not-an-id", "0-99999999999", "another conversation's"})
     void aLastEventIdThatIsNotOneOfThisConversationsEventsIsRefused(String lastEventId) {
@@ -127,6 +148,15 @@ class ConversationStreamResourceTest {
                 .until(() -> kafka.conversation(Topics.CHAT_OUTBOUND, other), found -> !found.isEmpty())
                 .get(0);
         return record.partition() + "-" + record.offset();
+    }
+
+    private static double resumingStreams() {
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        return metrics.lines()
+                .filter(line -> line.startsWith("confab_gateway_resuming_streams"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .findFirst()
+                .orElseThrow();
     }
 
     private HttpRequest.Builder follow(String conversationId) {
