@@ -57,11 +57,7 @@ public class MessageResource {
     @RestStreamElementType(MediaType.APPLICATION_JSON)
     public Multi<OutboundSseEvent> send(@RestPath String conversationId, SendMessageRequest request,
                                         @RestHeader("Idempotency-Key") String idempotencyKey, @Context Sse sse) {
-        validate(conversationId, request);
-        if (idempotencyKey != null && !Envelope.IDENTIFIER.matcher(idempotencyKey).matches()) {
-            throw new InvalidRequestException("Invalid Idempotency-Key: use 1-128 letters, digits, '_', '-', '.' "
-                    + "or ':' (a UUID will do)");
-        }
+        validate(conversationId, request, idempotencyKey);
         String channel = request.channel() == null ? DEFAULT_CHANNEL : request.channel();
         return chat.send(caller.tenant(), conversationId, request.text(), channel, request.userId(),
                         Optional.ofNullable(idempotencyKey))
@@ -95,8 +91,12 @@ public class MessageResource {
         }
     }
 
-    private void validate(String conversationId, SendMessageRequest request) {
+    private void validate(String conversationId, SendMessageRequest request, String idempotencyKey) {
         ConversationIds.require(conversationId);
+        if (idempotencyKey != null && !Envelope.IDENTIFIER.matcher(idempotencyKey).matches()) {
+            throw new InvalidRequestException("Invalid Idempotency-Key: use 1-128 letters, digits, '_', '-', '.' "
+                    + "or ':' (a UUID will do)");
+        }
         if (request == null || request.text() == null) {
             throw new InvalidRequestException("Missing field 'text'");
         }
