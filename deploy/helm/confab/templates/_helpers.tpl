@@ -1,0 +1,84 @@
+{{/* The five services, in the order the suite's data flows. */}}
+{{- define "confab.services" -}}
+gateway nlu dialog generation retrieval
+{{- end -}}
+
+{{- define "confab.fullname" -}}
+{{- printf "%s-%s" .root.Release.Name .service | trunc 63 | trimSuffix "-" -}}
+{{- end -}}
+
+{{- define "confab.selectorLabels" -}}
+app.kubernetes.io/name: confab
+app.kubernetes.io/instance: {{ .root.Release.Name }}
+app.kubernetes.io/component: {{ .service }}
+{{- end -}}
+
+{{- define "confab.labels" -}}
+{{ include "confab.selectorLabels" . }}
+app.kubernetes.io/version: {{ .root.Chart.AppVersion | quote }}
+app.kubernetes.io/managed-by: {{ .root.Release.Service }}
+helm.sh/chart: {{ printf "%s-%s" .root.Chart.Name .root.Chart.Version }}
+{{- end -}}
+
+{{- define "confab.image" -}}
+{{- printf "%s/%s-service:%s" .root.Values.image.registry .service (default .root.Chart.AppVersion .root.Values.image.tag) -}}
+{{- end -}}
+
+{{/* A PostgreSQL database's connection settings, for the services that own one. */}}
+{{- define "confab.datasource" -}}
+{{- $pg := .root.Values.postgresql -}}
+{{- $db := index $pg.databases .service -}}
+quarkus.datasource.reactive.url=postgresql://{{ $pg.host }}:{{ $pg.port }}/{{ $db }}
+quarkus.datasource.jdbc.url=jdbc:postgresql://{{ $pg.host }}:{{ $pg.port }}/{{ $db }}
+quarkus.datasource.username={{ $pg.username }}
+{{- end -}}
+
+{{/* Each service's application.properties: what the chart wires, then the service's own `config` overrides. */}}
+{{- define "confab.config" -}}
+{{- $values := index .root.Values .service -}}
+kafka.bootstrap.servers={{ .root.Values.kafka.bootstrapServers }}
+quarkus.http.port=8080
+{{- if eq .service "gateway" }}
+{{- with $values.anonymousTenant }}
+gateway.anonymous-tenant={{ . }}
+{{- end }}
+{{- with $values.corsOrigins }}
+quarkus.http.cors.origins={{ . }}
+{{- end }}
+{{- range $id, $key := $values.apiKeys }}
+gateway.api-keys.{{ $id }}.tenant={{ $key.tenant }}
+gateway.api-keys.{{ $id }}.sha256={{ $key.sha256 }}
+{{- with $key.requestsPerSecond }}
+gateway.api-keys.{{ $id }}.requests-per-second={{ . }}
+{{- end }}
+{{- with $key.burst }}
+gateway.api-keys.{{ $id }}.burst={{ . }}
+{{- end }}
+{{- end }}
+{{- end }}
+{{- if eq .service "dialog" }}
+{{ include "confab.datasource" . }}
+{{- with $values.publicUrl }}
+dialog.public-url={{ . }}
+{{- end }}
+{{- with $values.bankApi.url }}
+BANK_API_URL={{ . }}
+{{- end }}
+{{- end }}
+{{- if eq .service "generation" }}
+quarkus.langchain4j.ollama.base-url=http://localhost:11434
+generation.sidecar.model={{ $values.sidecar.model }}
+generation.sidecar.parallelism={{ $values.sidecar.parallelism }}
+generation.sidecar.queue={{ $values.sidecar.queue }}
+{{- end }}
+{{- if eq .service "retrieval" }}
+{{ include "confab.datasource" . }}
+retrieval.data-dir=/var/lib/confab/retrieval
+{{- with .root.Values.qdrant.url }}
+retrieval.qdrant.url={{ . }}
+{{- end }}
+{{- end }}
+{{- range $key, $value := $values.config }}
+{{ $key }}={{ $value }}
+{{- end }}
+{{- end -}}

@@ -1,0 +1,182 @@
+package dev.confab.helm;
+
+import com.marcnuri.helm.Helm;
+import com.marcnuri.helm.LintResult;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The Helm chart: it lints, renders valid Kubernetes objects with default and production values, and wires the suite. */
+class ChartTest {
+
+    private static final List<String> SERVICES = List.of("gateway", "nlu", "dialog", "generation", "retrieval");
+
+    @Test
+    void lintsWithoutWarnings() {
+        LintResult lint = new Helm(RenderedChart.CHART).lint().strict().call();
+
+        assertThat(lint.isFailed()).as(String.join("\n", lint.getMessages())).isFalse();
+    }
+
+    @Test
+    void rendersEveryServiceWithItsConfigurationServiceAndDisruptionBudget() {
+        RenderedChart chart = RenderedChart.render();
+
+        assertThat(chart.all(StatefulSet.class)).extracting(set -> set.getMetadata().getName())
+                .containsExactly("confab-gateway");
+        assertThat(chart.all(Deployment.class)).extracting(deployment -> deployment.getMetadata().getName())
+                .containsExactlyInAnyOrder("confab-nlu", "confab-dialog", "confab-generation", "confab-retrieval");
+        for (String service : SERVICES) {
+            String name = "confab-" + service;
+            assertThat(chart.one(ConfigMap.class, name).getData().get("application.properties"))
+                    .contains("kafka.bootstrap.servers=kafka:9092");
+            assertThat(chart.one(Secret.class, name).getStringData()).containsKey("secrets.properties");
+            assertThat(chart.one(Service.class, name).getSpec().getPorts()).hasSize(1);
+            assertThat(chart.one(PodDisruptionBudget.class, name).getSpec().getMinAvailable().getIntVal()).isEqualTo(1);
+            assertThat(chart.one(NetworkPolicy.class, name).getSpec().getPolicyTypes()).containsExactly("Ingress");
+        }
+        assertThat(chart.all(HorizontalPodAutoscaler.class)).extracting(hpa -> hpa.getSpec().getScaleTargetRef().getName())
+                .containsExactlyInAnyOrder("confab-gateway", "confab-nlu", "confab-dialog");
+    }
+
+    @Test
+    void rendersWithProductionValues() {
+        RenderedChart chart = RenderedChart.render(RenderedChart.PRODUCTION, Map.of());
+
+        String gateway = chart.one(ConfigMap.class, "confab-gateway").getData().get("application.properties");
+        assertThat(gateway).contains("gateway.api-keys.3f9c2a1b.tenant=bank",
+                        "gateway.api-keys.3f9c2a1b.requests-per-second=200", "quarkus.http.cors.origins=https://www.bank.example")
+                .doesNotContain("anonymous-tenant");
+        assertThat(chart.one(ConfigMap.class, "confab-retrieval").getData().get("application.properties"))
+                .contains("retrieval.qdrant.url=http://qdrant.data.svc:6334");
+        assertThat(env(container(chart.one(Deployment.class, "confab-retrieval").getSpec().getTemplate().getSpec(),
+                "retrieval"), "RETRIEVAL_QDRANT_API_KEY").getValueFrom().getSecretKeyRef().getName())
+                .isEqualTo("confab-qdrant");
+        assertThat(chart.all(HorizontalPodAutoscaler.class)).hasSize(5);
+        assertThat(chart.one(Deployment.class, "confab-generation").getSpec().getTemplate().getSpec().getNodeSelector())
+                .containsEntry("nvidia.com/gpu.present", "true");
+    }
+
+    @Test
+    void everyServiceIsProbedBoundedAndLockedDown() {
+        RenderedChart chart = RenderedChart.render();
+
+        for (String service : SERVICES) {
+            Container container = container(podOf(chart, service), service);
+            assertThat(container.getStartupProbe().getHttpGet().getPath()).isEqualTo("/q/health/started");
+            assertThat(container.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/q/health/live");
+            assertThat(container.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/q/health/ready");
+            assertThat(container.getResources().getRequests()).containsKeys("cpu", "memory");
+            assertThat(container.getResources().getLimits()).containsKey("memory");
+            assertThat(container.getSecurityContext().getReadOnlyRootFilesystem()).isTrue();
+            assertThat(container.getSecurityContext().getRunAsNonRoot()).isTrue();
+            assertThat(env(container, "QUARKUS_CONFIG_LOCATIONS").getValue())
+                    .isEqualTo("/etc/confab/application.properties,/etc/confab/secrets.properties");
+        }
+    }
+
+    @Test
+    void generationRunsItsModelInAnOllamaSidecarOnAGpuWithTheServicesParallelism() {
+        RenderedChart chart = RenderedChart.render(null, Map.of("generation.sidecar.parallelism", 6));
+
+        PodSpec pod = podOf(chart, "generation");
+        Container ollama = container(pod, "ollama");
+        assertThat(ollama.getResources().getLimits()).containsEntry("nvidia.com/gpu", new Quantity("1"));
+        assertThat(env(ollama, "OLLAMA_NUM_PARALLEL").getValue()).isEqualTo("6");
+        assertThat(env(ollama, "OLLAMA_KEEP_ALIVE").getValue()).as("the model stays loaded").isEqualTo("-1");
+        assertThat(String.join(" ", ollama.getArgs())).contains("ollama pull \"$MODEL\"");
+        assertThat(ollama.getReadinessProbe().getExec().getCommand()).last().asString().contains("ollama show");
+        assertThat(chart.one(ConfigMap.class, "confab-generation").getData().get("application.properties"))
+                .contains("generation.sidecar.parallelism=6", "quarkus.langchain4j.ollama.base-url=http://localhost:11434");
+        assertThat(pod.getTolerations()).anyMatch(toleration -> toleration.getKey().equals("nvidia.com/gpu"));
+    }
+
+    @Test
+    void eachGatewayReplicaOwnsTheReplyPartitionOfItsOrdinal() {
+        RenderedChart chart = RenderedChart.render();
+
+        EnvVar partition = env(container(podOf(chart, "gateway"), "gateway"), "GATEWAY_REPLY_PARTITION");
+        assertThat(partition.getValueFrom().getFieldRef().getFieldPath())
+                .isEqualTo("metadata.labels['apps.kubernetes.io/pod-index']");
+        assertThat(chart.one(HorizontalPodAutoscaler.class, "confab-gateway").getSpec().getScaleTargetRef().getKind())
+                .isEqualTo("StatefulSet");
+    }
+
+    @Test
+    void moreGatewayReplicasThanReplyPartitionsAreRefused() {
+        assertThatThrownBy(() -> RenderedChart.render(null, Map.of("gateway.autoscaling.maxReplicas", 8)))
+                .hasMessageContaining("up to 8 replicas, but chat.outbound has 6 partitions");
+    }
+
+    @Test
+    void severalRetrievalReplicasWithoutQdrantAreRefused() {
+        assertThatThrownBy(() -> RenderedChart.render(null, Map.of("retrieval.replicas", 2)))
+                .hasMessageContaining("without qdrant.url each replica would keep an index of its own");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"gateway.replicas=two", "gateway.replica=3", "kafka.bootstrapServers=kafka",
+            "generation.sidecar.parallelism=0", "image.pullPolicy=Sometimes"})
+    void valuesOutsideTheSchemaAreRefused(String value) {
+        String[] setting = value.split("=", 2);
+
+        assertThatThrownBy(() -> RenderedChart.render(null, Map.of(setting[0], setting[1])))
+                .hasMessageContaining("values don't meet the specifications of the schema");
+    }
+
+    @Test
+    void onlyTheGatewayTakesConnectionsBesidesTheMetricsScraper() {
+        RenderedChart chart = RenderedChart.render();
+
+        assertThat(chart.one(NetworkPolicy.class, "confab-gateway").getSpec().getIngress())
+                .anyMatch(rule -> rule.getFrom().isEmpty());
+        for (String service : List.of("nlu", "dialog", "generation", "retrieval")) {
+            assertThat(chart.one(NetworkPolicy.class, "confab-" + service).getSpec().getIngress())
+                    .singleElement()
+                    .satisfies(rule -> assertThat(rule.getFrom()).singleElement()
+                            .satisfies(peer -> assertThat(peer.getNamespaceSelector().getMatchLabels())
+                                    .containsEntry("kubernetes.io/metadata.name", "monitoring")));
+        }
+    }
+
+    private static PodSpec podOf(RenderedChart chart, String service) {
+        String name = "confab-" + service;
+        return service.equals("gateway")
+                ? chart.one(StatefulSet.class, name).getSpec().getTemplate().getSpec()
+                : chart.one(Deployment.class, name).getSpec().getTemplate().getSpec();
+    }
+
+    private static Container container(PodSpec pod, String name) {
+        return pod.getContainers().stream()
+                .filter(container -> container.getName().equals(name))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    private static EnvVar env(Container container, String name) {
+        return Stream.ofNullable(container.getEnv())
+                .flatMap(List::stream)
+                .filter(variable -> variable.getName().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(container.getName() + " has no " + name));
+    }
+}
