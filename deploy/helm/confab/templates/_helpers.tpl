@@ -38,6 +38,11 @@ quarkus.datasource.username={{ $pg.username }}
 {{- $values := index .root.Values .service -}}
 kafka.bootstrap.servers={{ .root.Values.kafka.bootstrapServers }}
 quarkus.http.port=8080
+{{- with .root.Values.tracing.otlpEndpoint }}
+quarkus.otel.sdk.disabled=false
+quarkus.otel.exporter.otlp.traces.protocol=http/protobuf
+quarkus.otel.exporter.otlp.traces.endpoint={{ . }}
+{{- end }}
 {{- if eq .service "gateway" }}
 {{- with $values.anonymousTenant }}
 gateway.anonymous-tenant={{ . }}

@@ -13,10 +13,11 @@ import java.util.List;
  * @param kafkaPort    Kafka's client port; its controller listens on the next one
  * @param postgresPort PostgreSQL's port
  * @param ollamaUrl    where generation looks for an Ollama-compatible sidecar
+ * @param otlpEndpoint where every service sends its traces (OTLP over HTTP), or null for no tracing
  * @param serviceJvm   JVM options of each service process
  */
 public record LocalSettings(Path root, Path workDir, Path libDir, int gatewayPort, int kafkaPort, int postgresPort,
-                            String ollamaUrl, List<String> serviceJvm) {
+                            String ollamaUrl, String otlpEndpoint, List<String> serviceJvm) {
 
     public static final List<String> DEFAULT_SERVICE_JVM = List.of("-Xmx256m", "-XX:+UseSerialGC",
             "-XX:TieredStopAtLevel=1");

@@ -124,6 +124,9 @@ public final class LocalSuite implements AutoCloseable {
         banner.append(String.format("  %-20s %s%n", "SLM", slmOn
                 ? "on: Ollama at " + settings.ollamaUrl()
                 : "off: no Ollama at " + settings.ollamaUrl() + "; replies use templates and extractive answers"));
+        banner.append(String.format("  %-20s %s%n", "Traces", settings.otlpEndpoint() == null
+                ? "off (--otlp-endpoint URL sends them to an OTLP/HTTP collector)"
+                : "to " + settings.otlpEndpoint()));
         banner.append(String.format("  %-20s %s %s, released to tenant '%s'%n", "Assistant",
                 sampleRelease.assistantId(), sampleRelease.version(), SAMPLE_TENANT));
         banner.append(String.format("  %-20s %s (a stand-in for the bank's card system)%n", "Sample bank API",

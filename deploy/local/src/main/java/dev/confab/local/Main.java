@@ -16,6 +16,7 @@ public final class Main {
               --kafka-port N      Kafka client port; the controller uses N+1 (default 19092)
               --postgres-port N   PostgreSQL port (default 15432)
               --ollama-url URL    Ollama-compatible sidecar (default http://localhost:11434)
+              --otlp-endpoint URL send every service's traces to this OTLP/HTTP collector (e.g. http://localhost:4318)
               --work-dir DIR      data and logs, kept between runs (default .local-run in the checkout)
             """;
 
@@ -84,6 +85,7 @@ public final class Main {
         int kafkaPort = 19092;
         int postgresPort = 15432;
         String ollamaUrl = "http://localhost:11434";
+        String otlpEndpoint = null;
         Path workDir = root.resolve(".local-run");
         while (!arguments.isEmpty()) {
             String option = arguments.pop();
@@ -96,12 +98,13 @@ public final class Main {
                 case "--kafka-port" -> kafkaPort = port(option, value);
                 case "--postgres-port" -> postgresPort = port(option, value);
                 case "--ollama-url" -> ollamaUrl = value.replaceAll("/+$", "");
+                case "--otlp-endpoint" -> otlpEndpoint = value.replaceAll("/+$", "");
                 case "--work-dir" -> workDir = Path.of(value).toAbsolutePath().normalize();
                 default -> throw new IllegalArgumentException("Unknown option " + option);
             }
         }
         Path libDir = root.resolve("deploy/local/target/lib");
-        return new LocalSettings(root, workDir, libDir, gatewayPort, kafkaPort, postgresPort, ollamaUrl,
+        return new LocalSettings(root, workDir, libDir, gatewayPort, kafkaPort, postgresPort, ollamaUrl, otlpEndpoint,
                 LocalSettings.DEFAULT_SERVICE_JVM);
     }
 

@@ -37,10 +37,24 @@ enum Service {
         command.addAll(settings.serviceJvm());
         command.add("-Dquarkus.http.port=" + port(settings));
         command.add("-Dkafka.bootstrap.servers=" + settings.kafkaBootstrap());
+        // The local run's log files are read by people: plain text, not production's JSON.
+        command.add("-Dquarkus.log.console.json.enabled=false");
+        command.addAll(tracing(settings));
         command.addAll(ownSettings(settings));
         command.add("-jar");
         command.add(application(settings).toString());
         return command;
+    }
+
+    private static List<String> tracing(LocalSettings settings) {
+        if (settings.otlpEndpoint() == null) {
+            return List.of();
+        }
+        return List.of("-Dquarkus.otel.sdk.disabled=false",
+                "-Dquarkus.otel.exporter.otlp.traces.protocol=http/protobuf",
+                "-Dquarkus.otel.exporter.otlp.traces.endpoint=" + settings.otlpEndpoint(),
+                // Spans leave within a second, so a trace can be looked at right after its turn.
+                "-Dquarkus.otel.bsp.schedule.delay=1s");
     }
 
     private List<String> ownSettings(LocalSettings settings) {

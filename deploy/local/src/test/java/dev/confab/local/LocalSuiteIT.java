@@ -3,6 +3,7 @@ package dev.confab.local;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.confab.testsupport.OllamaProtocolTestServer;
+import dev.confab.testsupport.OtlpTestCollector;
 import dev.confab.testsupport.SseStream;
 import dev.confab.testsupport.Transcripts;
 import org.junit.jupiter.api.AfterAll;
@@ -35,18 +36,24 @@ class LocalSuiteIT {
 
     private static final String CONVERSATION = "e2e-conversation-1";
 
+    private static final List<String> SERVICES = List.of("gateway-service", "nlu-service", "dialog-service",
+            "retrieval-service", "generation-service");
+
     private static OllamaProtocolTestServer ollama;
+    private static OtlpTestCollector traces;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @BeforeAll
-    static void startSidecar() {
+    static void startSidecarAndCollector() throws IOException {
         ollama = OllamaProtocolTestServer.start();
+        traces = OtlpTestCollector.start();
     }
 
     @AfterAll
-    static void stopSidecar() {
+    static void stopSidecarAndCollector() {
         ollama.close();
+        traces.close();
     }
 
     @Test
@@ -81,6 +88,9 @@ class LocalSuiteIT {
                     "BOT: Hi, I'm Ava, Confab Bank's assistant. I can help with cards, transfers, top-ups and payments.",
                     "BOT: A new card is free.");
             assertThat(ollama.chatRequests().get(0).path("messages").toString()).contains("How much is a new card?");
+            await("one trace through all five services, across Kafka").atMost(Duration.ofSeconds(30))
+                    .until(() -> traces.servicesByTrace().values().stream()
+                            .anyMatch(services -> services.containsAll(SERVICES)));
             assertThat(parse(settings, "I think someone stole my card").path("intents").get(0).path("intent").asText())
                     .as("the sample bank assistant's intent model is trained from its bundle and used")
                     .isEqualTo("lost_or_stolen_card");
@@ -204,24 +214,25 @@ class LocalSuiteIT {
                 conversation);
     }
 
+    /** This test's suites send their traces to the test collector. */
     private static LocalSettings settings(Path workDir) throws IOException {
-        return settings(workDir, ollama);
+        return settings(workDir, freePortBlock(5), ollama, traces.endpoint());
     }
 
-    /** Settings for a suite in {@code workDir} on free ports, with {@code sidecar} as its SLM. */
+    /** Settings for a suite in {@code workDir} on free ports, with {@code sidecar} as its SLM and no tracing. */
     static LocalSettings settings(Path workDir, OllamaProtocolTestServer sidecar) throws IOException {
-        return settings(workDir, freePortBlock(5), sidecar);
+        return settings(workDir, freePortBlock(5), sidecar, null);
     }
 
     private static LocalSettings settings(Path workDir, int gatewayPort) throws IOException {
-        return settings(workDir, gatewayPort, ollama);
+        return settings(workDir, gatewayPort, ollama, null);
     }
 
-    private static LocalSettings settings(Path workDir, int gatewayPort, OllamaProtocolTestServer sidecar)
-            throws IOException {
+    private static LocalSettings settings(Path workDir, int gatewayPort, OllamaProtocolTestServer sidecar,
+                                          String otlpEndpoint) throws IOException {
         return new LocalSettings(Path.of(System.getProperty("confab.root")), workDir,
                 Path.of(System.getProperty("confab.lib")), gatewayPort, freePortBlock(2), freePortBlock(1),
-                sidecar.baseUrl(), LocalSettings.DEFAULT_SERVICE_JVM);
+                sidecar.baseUrl(), otlpEndpoint, LocalSettings.DEFAULT_SERVICE_JVM);
     }
 
     /** The first port of {@code size} consecutive free ports. */

@@ -3,6 +3,7 @@ package dev.confab.dialog.messaging;
 import dev.confab.contracts.event.ConversationEndRequested;
 import dev.confab.contracts.event.Envelope;
 import dev.confab.contracts.event.HistoryRequested;
+import dev.confab.contracts.logging.EventLogContext;
 import dev.confab.dialog.service.HistoryService;
 import dev.confab.dialog.service.TurnService;
 import io.smallrye.mutiny.Uni;
@@ -25,6 +26,7 @@ public class ControlConsumer {
 
     @Incoming(DialogChannels.CHAT_CONTROL)
     public Uni<Void> control(Envelope event) {
+        EventLogContext.of(event);
         if (event != null && event.payload() instanceof HistoryRequested asked) {
             return TurnConsumer.run(() -> history.history(event, asked), relay);
         }

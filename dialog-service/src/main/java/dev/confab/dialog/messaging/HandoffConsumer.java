@@ -4,6 +4,7 @@ import dev.confab.contracts.event.AgentMessage;
 import dev.confab.contracts.event.Envelope;
 import dev.confab.contracts.event.HandoffAccepted;
 import dev.confab.contracts.event.HandoffEnded;
+import dev.confab.contracts.logging.EventLogContext;
 import dev.confab.dialog.service.TurnService;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,6 +28,7 @@ public class HandoffConsumer {
 
     @Incoming(DialogChannels.HANDOFFS)
     public Uni<Void> handoff(Envelope event) {
+        EventLogContext.of(event);
         if (event != null && event.payload() instanceof AgentMessage message) {
             return TurnConsumer.run(() -> turns.agentSpoke(event, message), relay);
         }

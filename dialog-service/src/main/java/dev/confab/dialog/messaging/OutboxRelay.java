@@ -1,5 +1,6 @@
 package dev.confab.dialog.messaging;
 
+import dev.confab.contracts.event.Envelope;
 import dev.confab.contracts.kafka.EventPublisher;
 import dev.confab.dialog.OutboxEvent;
 import dev.confab.dialog.config.DialogConfig;
@@ -41,8 +42,15 @@ public class OutboxRelay {
         if (rows.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return publisher.publishAll(rows.stream().map(OutboxEvent::envelope).toList())
+        List<Envelope> events = rows.stream().map(OutboxEvent::envelope).toList();
+        return publisher.publishAll(events)
+                .invoke(() -> events.forEach(this::count))
                 .chain(() -> delete(rows));
+    }
+
+    /** What dialog says, by event type: handoffs, conversations ended, fallbacks asked of generation. */
+    private void count(Envelope event) {
+        meters.counter("confab.dialog.events", "type", event.type()).increment();
     }
 
     @Scheduled(every = "${dialog.outbox-relay-every:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,

@@ -4,6 +4,7 @@ import dev.confab.contracts.event.Envelope;
 import dev.confab.contracts.event.GenerationCompleted;
 import dev.confab.contracts.event.MessageUnderstood;
 import dev.confab.contracts.event.RetrievalPerformed;
+import dev.confab.contracts.logging.EventLogContext;
 import dev.confab.dialog.OutboxEvent;
 import dev.confab.dialog.service.TurnService;
 import io.quarkus.logging.Log;
@@ -31,6 +32,7 @@ public class TurnConsumer {
 
     @Incoming(DialogChannels.CHAT_UNDERSTOOD)
     public Uni<Void> understood(Envelope event) {
+        EventLogContext.of(event);
         if (event == null || !(event.payload() instanceof MessageUnderstood understood)) {
             return skip(event);
         }
@@ -39,6 +41,7 @@ public class TurnConsumer {
 
     @Incoming(DialogChannels.RETRIEVAL_RESULTS)
     public Uni<Void> retrieved(Envelope event) {
+        EventLogContext.of(event);
         if (event == null || !(event.payload() instanceof RetrievalPerformed result)) {
             return skip(event);
         }
@@ -47,6 +50,7 @@ public class TurnConsumer {
 
     @Incoming(DialogChannels.GENERATION_RESULTS)
     public Uni<Void> generated(Envelope event) {
+        EventLogContext.of(event);
         if (event == null || !(event.payload() instanceof GenerationCompleted answer)) {
             return skip(event);
         }

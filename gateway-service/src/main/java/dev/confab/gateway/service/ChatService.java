@@ -4,6 +4,7 @@ import dev.confab.contracts.event.Envelope;
 import dev.confab.contracts.event.GenerationCancelled;
 import dev.confab.contracts.event.UserMessage;
 import dev.confab.contracts.kafka.EventPublisher;
+import dev.confab.contracts.logging.EventLogContext;
 import dev.confab.gateway.StreamEvent;
 import dev.confab.gateway.StreamPosition;
 import dev.confab.gateway.config.GatewayConfig;
@@ -44,6 +45,7 @@ public class ChatService {
         Envelope message = Envelope.first(tenant, config.defaultAssistant(), conversationId,
                         turnId(tenant, conversationId, idempotencyKey), null, new UserMessage(text, channel, userId))
                 .withReplyPartition(config.replyPartition().orElse(null));
+        EventLogContext.of(message);
         Multi<StreamEvent> replies = router.replies(message.turnId(), publisher.publish(message))
                 .ifNoItem().after(config.replyIdleTimeout()).fail()
                 .onFailure().recoverWithMulti(failure -> failedTurn(message, failure))

@@ -4,6 +4,7 @@ import dev.confab.contracts.event.Envelope;
 import dev.confab.contracts.event.GenerationCancelled;
 import dev.confab.contracts.event.GenerationRequested;
 import dev.confab.contracts.kafka.EventPublisher;
+import dev.confab.contracts.logging.EventLogContext;
 import dev.confab.generation.service.AnswersInFlight;
 import dev.confab.generation.service.GenerationService;
 import io.quarkus.logging.Log;
@@ -42,6 +43,7 @@ public class GenerationConsumer {
     @Incoming(GENERATION_REQUESTS)
     public CompletionStage<Void> generate(Message<Envelope> message) {
         Envelope event = message.getPayload();
+        EventLogContext.of(event);
         if (event != null && event.payload() instanceof GenerationCancelled cancelled) {
             boolean found = inFlight.cancel(event.conversationId(), event.turnId());
             Log.debugf("Turn %s cancelled (%s); streaming here: %s", event.turnId(), cancelled.reason(), found);

@@ -3,6 +3,7 @@ package dev.confab.nlu.messaging;
 import dev.confab.contracts.event.Envelope;
 import dev.confab.contracts.event.MessageUnderstood;
 import dev.confab.contracts.event.UserMessage;
+import dev.confab.contracts.logging.EventLogContext;
 import dev.confab.nlu.config.NluConfig;
 import dev.confab.nlu.service.NluModels;
 import dev.confab.nlu.service.RecentFallbacks;
@@ -45,6 +46,7 @@ public class UnderstandingProcessor {
     @Outgoing(CHAT_UNDERSTOOD)
     @Blocking
     public Record<String, Envelope> understand(Envelope event) {
+        EventLogContext.of(event);
         if (event == null || !(event.payload() instanceof UserMessage message)) {
             Log.warnf("Skipping an event that is not a user message: %s", event == null ? "unreadable" : event.type());
             return null;

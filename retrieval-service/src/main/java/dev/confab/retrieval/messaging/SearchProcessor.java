@@ -4,6 +4,7 @@ import dev.confab.contracts.event.Envelope;
 import dev.confab.contracts.event.RetrievalPerformed;
 import dev.confab.contracts.event.RetrievalRequested;
 import dev.confab.contracts.rest.InvalidRequestException;
+import dev.confab.contracts.logging.EventLogContext;
 import dev.confab.retrieval.engine.store.Collection;
 import dev.confab.retrieval.engine.store.StoreUnavailableException;
 import dev.confab.retrieval.service.SearchAnswer;
@@ -43,6 +44,7 @@ public class SearchProcessor {
     @Outgoing(RESULTS)
     @Blocking
     public Record<String, Envelope> answer(Envelope event) {
+        EventLogContext.of(event);
         if (event == null || !(event.payload() instanceof RetrievalRequested request)) {
             Log.warnf("Skipping an event that is not a search request: %s", event == null ? "unreadable" : event.type());
             return null;
