@@ -1,6 +1,6 @@
-{{/* The five services, in the order the suite's data flows. */}}
+{{/* The services: the five of a chat turn in the order its data flows, then analytics, which reads their events. */}}
 {{- define "confab.services" -}}
-gateway nlu dialog generation retrieval
+gateway nlu dialog generation retrieval analytics
 {{- end -}}
 
 {{- define "confab.fullname" -}}

@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
-/** The whole suite on one machine: Kafka, PostgreSQL and the five services, started and stopped together. */
+/** The whole suite on one machine: Kafka, PostgreSQL and the services, started and stopped together. */
 public final class LocalSuite implements AutoCloseable {
 
     /** nlu is ready once it has trained the sample assistant: about 100 s on two cores while the rest starts. */
@@ -107,13 +107,19 @@ public final class LocalSuite implements AutoCloseable {
         return "http://localhost:" + settings.gatewayPort() + "/";
     }
 
+    /** The analytics page of the sample assistant's conversations. */
+    public String analyticsUrl() {
+        return "http://localhost:" + Service.ANALYTICS.port(settings) + "/";
+    }
+
     public String banner() {
         String gateway = "http://localhost:" + settings.gatewayPort();
         StringBuilder banner = new StringBuilder("\nConfab is running\n\n");
         banner.append("  Web chat    ").append(chatUrl()).append('\n');
         banner.append("  Chat API    POST ").append(gateway).append("/v1/conversations/{id}/messages  (SSE reply)\n");
         banner.append("  Try it      curl -N -H 'Content-Type: application/json' -d '{\"text\":\"How do I order a new card?\"}' ")
-                .append(gateway).append("/v1/conversations/demo-1/messages\n\n");
+                .append(gateway).append("/v1/conversations/demo-1/messages\n");
+        banner.append("  Analytics   ").append(analyticsUrl()).append("\n\n");
         for (Service service : Service.values()) {
             banner.append(String.format("  %-20s http://localhost:%d   (/q/health, /q/metrics)%n",
                     service.module(), service.port(settings)));

@@ -12,7 +12,7 @@ public final class Main {
 
     private static final String USAGE = """
             usage: bin/confab-local [start|stop] [options]
-              --gateway-port N    public chat API port; the other services use N+1..N+4 (default 8080)
+              --gateway-port N    public chat API port; the other services use N+1..N+5 (default 8080)
               --kafka-port N      Kafka client port; the controller uses N+1 (default 19092)
               --postgres-port N   PostgreSQL port (default 15432)
               --ollama-url URL    Ollama-compatible sidecar (default http://localhost:11434)
@@ -45,7 +45,7 @@ public final class Main {
     }
 
     private static void start(LocalSettings settings) throws InterruptedException {
-        System.out.println("Starting Kafka, PostgreSQL and the five Confab services (logs in " + settings.logDir() + ")...");
+        System.out.println("Starting Kafka, PostgreSQL and the Confab services (logs in " + settings.logDir() + ")...");
         LocalSuite suite;
         try {
             suite = LocalSuite.start(settings);

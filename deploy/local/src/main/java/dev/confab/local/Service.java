@@ -4,14 +4,18 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The five Confab services, each run from its packaged Quarkus application on its own port. */
+/**
+ * The Confab services, each run from its packaged Quarkus application on its own port: the five of a chat turn,
+ * then analytics, which reads their public events.
+ */
 enum Service {
 
     GATEWAY("gateway-service"),
     NLU("nlu-service"),
     DIALOG("dialog-service"),
     GENERATION("generation-service"),
-    RETRIEVAL("retrieval-service");
+    RETRIEVAL("retrieval-service"),
+    ANALYTICS("analytics-service");
 
     private final String module;
 

@@ -88,6 +88,9 @@ class LocalSuiteIT {
                     "BOT: Hi, I'm Ava, Confab Bank's assistant. I can help with cards, transfers, top-ups and payments.",
                     "BOT: A new card is free.");
             assertThat(ollama.chatRequests().get(0).path("messages").toString()).contains("How much is a new card?");
+            await("the turn counted by analytics").atMost(Duration.ofSeconds(30))
+                    .until(() -> analytics(settings).path("turns").asInt() >= 1);
+            assertThat(analytics(settings).path("topIntents").findValuesAsText("intent")).isNotEmpty();
             await("one trace through all five services, across Kafka").atMost(Duration.ofSeconds(30))
                     .until(() -> traces.servicesByTrace().values().stream()
                             .anyMatch(services -> services.containsAll(SERVICES)));
@@ -198,6 +201,16 @@ class LocalSuiteIT {
         return SseStream.parse(response.body());
     }
 
+    /** The sample assistant's figures from analytics-service. */
+    private static JsonNode analytics(LocalSettings settings) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                        + Service.ANALYTICS.port(settings) + "/v1/analytics/" + LocalSuite.SAMPLE_TENANT + "/bank-support"))
+                .build();
+        HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
     private JsonNode parse(LocalSettings settings, String text) throws IOException, InterruptedException {
         int nluPort = settings.gatewayPort() + Service.NLU.ordinal();
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + nluPort + "/v1/nlu/parse"))
@@ -216,12 +229,12 @@ class LocalSuiteIT {
 
     /** This test's suites send their traces to the test collector. */
     private static LocalSettings settings(Path workDir) throws IOException {
-        return settings(workDir, freePortBlock(5), ollama, traces.endpoint());
+        return settings(workDir, freePortBlock(Service.values().length), ollama, traces.endpoint());
     }
 
     /** Settings for a suite in {@code workDir} on free ports, with {@code sidecar} as its SLM and no tracing. */
     static LocalSettings settings(Path workDir, OllamaProtocolTestServer sidecar) throws IOException {
-        return settings(workDir, freePortBlock(5), sidecar, null);
+        return settings(workDir, freePortBlock(Service.values().length), sidecar, null);
     }
 
     private static LocalSettings settings(Path workDir, int gatewayPort) throws IOException {
