@@ -63,6 +63,10 @@ final class TurnEvents {
         return cause;
     }
 
+    AssistantBundle bundle() {
+        return bundle;
+    }
+
     TurnEvents add(EventPayload payload) {
         return queue(cause.next(payload));
     }

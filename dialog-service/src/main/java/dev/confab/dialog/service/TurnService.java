@@ -40,6 +40,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -254,50 +255,27 @@ public class TurnService {
     /** A human agent wrote to the user: recorded, sent to the client and announced. */
     @WithTransaction
     public Uni<List<OutboxEvent>> agentSpoke(Envelope event, AgentMessage message) {
-        return onFirstDelivery(event, () -> conversations.findById(event.conversationId())
-                .chain(conversation -> {
-                    if (!belongsToSender(conversation, event)) {
-                        return Uni.createFrom().item(List.<OutboxEvent>of());
-                    }
-                    TurnEvents turn = new TurnEvents(bundleOf(conversation), towardsUser(event, conversation),
-                            conversation.assistantVersion, conversation.summary)
-                            .add(new ReplyMessage(message.text(), Provenance.HUMAN, List.of()))
-                            .add(new BotMessage(message.text(), Provenance.HUMAN, List.of()));
-                    return transcript.persist(TranscriptEntry.of(event, Speaker.BOT, message.text(), Provenance.HUMAN))
-                            .chain(() -> store(turn.rows()));
-                }));
+        return onSendersConversation(event, (conversation, turn) -> {
+            turn.add(new ReplyMessage(message.text(), Provenance.HUMAN, List.of()))
+                    .add(new BotMessage(message.text(), Provenance.HUMAN, List.of()));
+            return transcript.persist(TranscriptEntry.of(event, Speaker.BOT, message.text(), Provenance.HUMAN))
+                    .chain(() -> store(turn.rows()));
+        });
     }
 
     /** An agent took the conversation: the user's client shows who is writing now. */
     @WithTransaction
     public Uni<List<OutboxEvent>> agentAccepted(Envelope event, HandoffAccepted accepted) {
-        return onFirstDelivery(event, () -> conversations.findById(event.conversationId())
-                .chain(conversation -> {
-                    if (!belongsToSender(conversation, event)) {
-                        return Uni.createFrom().item(List.<OutboxEvent>of());
-                    }
-                    TurnEvents turn = new TurnEvents(bundleOf(conversation), towardsUser(event, conversation),
-                            conversation.assistantVersion, conversation.summary)
-                            .add(new ReplyHandoff(ReplyHandoff.State.ACCEPTED, accepted.agentId()));
-                    return store(turn.rows());
-                }));
+        return onSendersConversation(event, (conversation, turn) ->
+                store(turn.add(new ReplyHandoff(ReplyHandoff.State.ACCEPTED, accepted.agentId())).rows()));
     }
 
     /** The agent gave the conversation back: the bot takes over again. */
     @WithTransaction
     public Uni<List<OutboxEvent>> agentReturned(Envelope event) {
-        return onFirstDelivery(event, () -> conversations.findById(event.conversationId())
-                .chain(conversation -> {
-                    if (!belongsToSender(conversation, event)) {
-                        return Uni.createFrom().item(List.<OutboxEvent>of());
-                    }
-                    AssistantBundle bundle = bundleOf(conversation);
-                    TurnEvents turn = new TurnEvents(bundle, towardsUser(event, conversation),
-                            conversation.assistantVersion, conversation.summary)
-                            .add(new ReplyHandoff(ReplyHandoff.State.ENDED, null));
-                    return decide(conversation, bundle, turn, state ->
-                            DialogueEngine.onAgentReturned(bundle, state, event.turnId()));
-                }));
+        return onSendersConversation(event, (conversation, turn) ->
+                decide(conversation, turn.bundle(), turn.add(new ReplyHandoff(ReplyHandoff.State.ENDED, null)),
+                        state -> DialogueEngine.onAgentReturned(turn.bundle(), state, event.turnId())));
     }
 
     /**
@@ -306,19 +284,24 @@ public class TurnService {
      */
     @WithTransaction
     public Uni<List<OutboxEvent>> closed(Envelope event) {
+        return onSendersConversation(event, (conversation, turn) -> outbox.releaseAll(conversation.id)
+                .chain(released -> decide(conversation, turn.bundle(), turn,
+                                state -> DialogueEngine.onClosed(turn.bundle(), state, event.turnId()))
+                        .map(rows -> concat(released, rows))));
+    }
+
+    /**
+     * Acts once on the conversation an event from outside a user's turn names (the agent desk's, the client's
+     * requests), only when it is the sender's tenant's; what it says goes to the replica the user last wrote
+     * through.
+     */
+    private Uni<List<OutboxEvent>> onSendersConversation(
+            Envelope event, BiFunction<Conversation, TurnEvents, Uni<List<OutboxEvent>>> act) {
         return onFirstDelivery(event, () -> conversations.findById(event.conversationId())
-                .chain(conversation -> {
-                    if (!belongsToSender(conversation, event)) {
-                        return Uni.createFrom().item(List.<OutboxEvent>of());
-                    }
-                    AssistantBundle bundle = bundleOf(conversation);
-                    TurnEvents turn = new TurnEvents(bundle, towardsUser(event, conversation),
-                            conversation.assistantVersion, conversation.summary);
-                    return outbox.releaseAll(conversation.id)
-                            .chain(released -> decide(conversation, bundle, turn, state ->
-                                            DialogueEngine.onClosed(bundle, state, event.turnId()))
-                                    .map(rows -> concat(released, rows)));
-                }));
+                .chain(conversation -> belongsToSender(conversation, event)
+                        ? act.apply(conversation, new TurnEvents(bundleOf(conversation),
+                                towardsUser(event, conversation), conversation.assistantVersion, conversation.summary))
+                        : Uni.createFrom().item(List.<OutboxEvent>of())));
     }
 
     /** Whether the conversation exists and is the sender's tenant's: an agent desk acts only on its own tenant's. */
