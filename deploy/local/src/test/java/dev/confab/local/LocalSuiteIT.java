@@ -150,6 +150,8 @@ class LocalSuiteIT {
             chat.rateLastMessage(true);
             await().atMost(Duration.ofSeconds(10)).until(chat::lastRatingSent, "up"::equals);
 
+            // The answer's words arrive before dialog records them; the turn's done comes after the record.
+            chat.awaitTurnOver();
             String conversation = chat.conversationId();
             chat.reload();
             await().atMost(Duration.ofSeconds(30)).until(chat::botMessages, restored -> restored.size() == 2);

@@ -51,10 +51,15 @@ final class WebChatPage implements AutoCloseable {
     }
 
     void say(String text) {
-        await().atMost(Duration.ofSeconds(60))
-                .until(() -> browser.findElement(By.id("send")).isEnabled());
+        awaitTurnOver();
         browser.findElement(By.id("message")).sendKeys(text);
         browser.findElement(By.id("send")).click();
+    }
+
+    /** Waits until the page's turn has ended (its {@code done} came): the send button is enabled again. */
+    void awaitTurnOver() {
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> browser.findElement(By.id("send")).isEnabled());
     }
 
     /** The texts of the bot's finished messages so far. */
