@@ -13,6 +13,13 @@ public sealed interface Output {
     record Say(String text, String response) implements Output {
     }
 
+    /**
+     * The user answered "did you mean … or …?": their message of turn {@code turnId} meant {@code intent}, a label
+     * for NLU training data that no reviewer had to give.
+     */
+    record Clarified(String turnId, String intent) implements Output {
+    }
+
     /** A slot changed. */
     record SlotChanged(String slot, String value, String previous, boolean corrected, String source)
             implements Output {

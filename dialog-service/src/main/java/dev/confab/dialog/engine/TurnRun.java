@@ -83,6 +83,7 @@ final class TurnRun {
             if (chosen != null) {
                 intent = chosen;
                 ambiguous = false;
+                flows.emit(new Output.Clarified(pending.turnId(), chosen));
             }
         }
         if (pending != null && pending.kind() == Pending.Kind.HANDOFF_OFFER && answeredOffer(intent)) {

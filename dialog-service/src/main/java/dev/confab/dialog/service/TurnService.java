@@ -21,6 +21,7 @@ import dev.confab.contracts.event.TurnStarted;
 import dev.confab.dialog.Conversation;
 import dev.confab.dialog.OutboxEvent;
 import dev.confab.dialog.TranscriptEntry;
+import dev.confab.dialog.TranscriptEntry.LabelSource;
 import dev.confab.dialog.config.DialogConfig;
 import dev.confab.dialog.engine.DialogueEngine;
 import dev.confab.dialog.engine.DialogueState;
@@ -150,7 +151,7 @@ public class TurnService {
                             understood.language(), understood.channel()));
                     return recall(loaded, bundle, turn)
                             .chain(() -> transcript.persist(
-                                    TranscriptEntry.of(event, Speaker.USER, understood.text(), null)))
+                                    TranscriptEntry.ofUser(event, understood)))
                             .chain(() -> decide(conversation, bundle, turn, state ->
                                     DialogueEngine.onMessage(bundle, state, event.turnId(), understood,
                                             event.occurredAt())));
@@ -346,7 +347,24 @@ public class TurnService {
                                 new TurnEvents.HandoffContext(summary, transcriptUrl(conversation)),
                                 config.retrievalTopK())))
                 .chain(ready -> persistAll(ready.entries())
+                        .chain(() -> labelClarified(conversation.id, result))
                         .chain(() -> store(ready.rows())));
+    }
+
+    /** The user said which intent their ambiguous message meant: a label for NLU data (a reviewer's one stands). */
+    private Uni<Void> labelClarified(String conversationId, TurnResult result) {
+        return result.outputs().stream()
+                .filter(Output.Clarified.class::isInstance)
+                .map(Output.Clarified.class::cast)
+                .findFirst()
+                .map(clarified -> transcript.userEntryOf(conversationId, clarified.turnId())
+                        .invoke(entry -> {
+                            if (entry != null && entry.correctedBy != LabelSource.REVIEWER) {
+                                entry.label(clarified.intent(), LabelSource.USER);
+                            }
+                        })
+                        .replaceWithVoid())
+                .orElseGet(() -> Uni.createFrom().voidItem());
     }
 
     /** Stores a turn's outbox rows; returns those to publish once the transaction commits (not the held ones). */

@@ -214,6 +214,8 @@ class DialogueEngineTest {
 
         assertThat(user(Said.text("the second one").outOfScope()))
                 .containsExactly("When did you order the card?");
+        // The answer labels the ambiguous message for NLU training data.
+        assertThat(last.outputs()).startsWith(new Output.Clarified("t-1", "card_arrival"));
     }
 
     @Test

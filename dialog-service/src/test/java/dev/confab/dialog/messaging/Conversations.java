@@ -41,11 +41,20 @@ final class Conversations {
 
     /** Sends a message as the NLU understood it; {@code intent == null} means out of scope. Returns the event. */
     Envelope send(String text, String intent, EntityValue... entities) {
-        turns++;
         List<IntentScore> intents = intent == null ? List.of() : List.of(new IntentScore(intent, 0.9));
-        Envelope event = Envelope.first(tenant, "bank-support", conversationId, "t-" + turns, null,
-                new MessageUnderstood(text, "en", intents, intent == null, false, List.of(), List.of(entities),
-                        "test", "web", userId));
+        return send(new MessageUnderstood(text, "en", intents, intent == null, false, List.of(), List.of(entities),
+                "test", "web", userId));
+    }
+
+    /** Sends a message the NLU was unsure of: these intents, best first, too close to choose between. */
+    Envelope sendAmbiguous(String text, IntentScore... intents) {
+        return send(new MessageUnderstood(text, "en", List.of(intents), false, true, List.of(), List.of(), "test",
+                "web", userId));
+    }
+
+    private Envelope send(MessageUnderstood understood) {
+        turns++;
+        Envelope event = Envelope.first(tenant, "bank-support", conversationId, "t-" + turns, null, understood);
         KAFKA.send(event);
         return event;
     }

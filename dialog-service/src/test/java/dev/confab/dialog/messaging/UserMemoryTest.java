@@ -28,6 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.anEmptyMap;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 
 /** Long-term memory with consent, and erasure of a user across dialog's state, memory and the event stream. */
 @QuarkusTest
@@ -80,6 +82,9 @@ class UserMemoryTest {
         chat.send("please block my card ending 5555", "lost_or_stolen_card", entity("card_last4", "5555", "5555"));
         chat.replies();
         assertThat(transcript(chat.id())).isNotEmpty();
+        given().contentType("application/json").body(Map.of("verdict", "APPROVED"))
+                .put("/v1/assistants/{tenant}/bank-support/conversations/{id}/review", TENANT, chat.id())
+                .then().statusCode(200);
 
         given().delete("/v1/users/{user}?tenant={tenant}", user, TENANT)
                 .then().statusCode(200)
@@ -91,6 +96,9 @@ class UserMemoryTest {
         Envelope forgotten = Conversations.KAFKA.awaitEvents(Topics.CONVERSATION_EVENTS, "user:" + user, 1).get(0);
         assertThat(forgotten.payload()).isEqualTo(new UserForgotten(user, List.of(chat.id())));
         given().get("/v1/conversations/{id}/transcript", chat.id()).then().statusCode(200).body("size()", equalTo(0));
+        // Nor does the conversation live on as training data.
+        given().get("/v1/assistants/{tenant}/bank-support/training/conversations?limit=500", TENANT)
+                .then().statusCode(200).body("conversations.conversationId", not(hasItem(chat.id())));
     }
 
     @Test
