@@ -2,6 +2,7 @@ package dev.confab.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.confab.export.DataExport;
 import dev.confab.testsupport.OllamaProtocolTestServer;
 import dev.confab.testsupport.OtlpTestCollector;
 import dev.confab.testsupport.SseStream;
@@ -17,6 +18,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -120,6 +122,7 @@ class LocalSuiteIT {
                     .until(() -> transcript(settings, CONVERSATION), lines -> lines.size() == 7);
             assertThat(transcript(settings, CONVERSATION))
                     .endsWith("BOT: You're most welcome. Anything else I can help with?");
+            reviewedAndExportedForTraining(settings, workDir);
 
             // Last, as it is skipped (saying why) on a machine without Chromium; CI installs it.
             ollama.replyWith(List.of("A", " new", " card", " is", " free."));
@@ -201,6 +204,41 @@ class LocalSuiteIT {
         HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         return SseStream.parse(response.body());
+    }
+
+    /**
+     * The data-design loop on the real services: a reviewer approves the conversation, and bin/confab-export's code
+     * writes it as a fine-tuning example and its messages as NLU review rows.
+     */
+    private static void reviewedAndExportedForTraining(LocalSettings settings, Path workDir)
+            throws IOException, InterruptedException {
+        String dialog = "http://127.0.0.1:" + Service.DIALOG.port(settings);
+        HttpRequest review = HttpRequest.newBuilder(URI.create(dialog + "/v1/assistants/" + LocalSuite.SAMPLE_TENANT
+                        + "/bank-support/conversations/" + CONVERSATION + "/review"))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"verdict\": \"APPROVED\", \"reviewer\": \"qa\"}"))
+                .build();
+        assertThat(HTTP.send(review, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+        Path train = workDir.resolve("train.jsonl");
+        Path rows = workDir.resolve("review.csv");
+
+        DataExport.run("--dataset", "fine-tuning", "--tenant", LocalSuite.SAMPLE_TENANT, "--assistant",
+                "bank-support", "--out", train.toString(), "--dialog-url", dialog);
+        DataExport.run("--dataset", "nlu-review", "--tenant", LocalSuite.SAMPLE_TENANT, "--assistant",
+                "bank-support", "--out", rows.toString(), "--dialog-url", dialog, "--below", "1");
+
+        List<String> examples = Files.readAllLines(train);
+        assertThat(examples).hasSize(1);
+        JsonNode messages = JSON.readTree(examples.get(0)).path("messages");
+        assertThat(messages.findValuesAsText("role")).containsExactly("system", "user", "assistant", "user",
+                "assistant", "user", "assistant");
+        assertThat(messages.get(0).path("content").asText()).startsWith("You are Ava");
+        assertThat(messages.findValuesAsText("content")).contains("How much is a new card?",
+                "Hi, I'm Ava, Confab Bank's assistant. I can help with cards, transfers, top-ups and payments."
+                        + "\n\nA new card is free.");
+        assertThat(Files.readAllLines(rows)).first().asString()
+                .isEqualTo("text,predicted,confidence,label,labelled_by,conversation_id,turn_id");
+        assertThat(Files.readString(rows)).contains("How much is a new card?", "thank you");
     }
 
     /** The sample assistant's figures from analytics-service. */
