@@ -45,7 +45,8 @@
       figure("thumbs up / down", satisfaction.thumbsUp + " / " + satisfaction.thumbsDown),
       figure("turn latency p50 / p95", millis(report.turnLatencyMs.p50) + " / " + millis(report.turnLatencyMs.p95)));
     rows("intents", report.topIntents.map((intent) => [intent.intent, intent.count]));
-    rows("flows", report.flows.map((flow) => [flow.flow, flow.started, flow.completed, flow.abandoned, flow.open]));
+    rows("flows", report.flows.map((flow) => [flow.flow, flow.started, flow.completed, flow.abandoned, flow.open,
+      Object.entries(flow.abandonedAtStep).map(([step, count]) => step + " (" + count + ")").join(", ")]));
     rows("handoffs", Object.entries(report.handoffReasons));
   }
 

@@ -50,18 +50,19 @@ class AnalyticsResourceTest {
         send("c1", "t1", 0, new ConversationStarted("web"));
         send("c1", "t1", 0, new TurnStarted("where is my card", "card_arrival", 0.93, false, "en", "web"));
         send("c1", "t1", 40, new BotMessage("It was sent on Monday.", Provenance.TEMPLATE, List.of()));
-        send("c1", "t1", 41, new FlowChanged("block_card", FlowChange.STARTED, 1));
-        send("c1", "t1", 42, new FlowChanged("block_card", FlowChange.COMPLETED, 0));
+        send("c1", "t1", 41, new FlowChanged("block_card", FlowChange.STARTED, 1, "collect_card_last4"));
+        send("c1", "t1", 42, new FlowChanged("block_card", FlowChange.COMPLETED, 0, null));
         send("c1", "f1", 50, new FeedbackGiven(UUID.randomUUID().toString(), FeedbackGiven.Rating.UP, 5, null));
         send("c1", "t2", 60, new ConversationEnded(ConversationEnded.Reason.GOODBYE));
-        // c2: one message out of scope (100 ms), one answered in 60 ms, handed to a human, flow cancelled, CSAT 2.
+        // c2: one message out of scope (100 ms), one answered in 60 ms, handed to a human, flow cancelled while it
+        // asked how the card was lost, CSAT 2.
         send("c2", "t1", 0, new ConversationStarted("web"));
         send("c2", "t1", 0, new TurnStarted("what's the weather", null, 0.2, true, "en", "web"));
         send("c2", "t1", 100, new BotMessage("I can help with banking.", Provenance.TEMPLATE, List.of()));
         send("c2", "t2", 200, new TurnStarted("my card is late", "card_arrival", 0.88, false, "en", "web"));
         send("c2", "t2", 260, new BotMessage("Let me check.", Provenance.TEMPLATE, List.of()));
-        send("c2", "t2", 261, new FlowChanged("block_card", FlowChange.STARTED, 1));
-        send("c2", "t3", 300, new FlowChanged("block_card", FlowChange.CANCELLED, 0));
+        send("c2", "t2", 261, new FlowChanged("block_card", FlowChange.STARTED, 1, "collect_card_last4"));
+        send("c2", "t3", 300, new FlowChanged("block_card", FlowChange.CANCELLED, 0, "collect_loss_kind"));
         kafka.send(envelope("c2", "t3", 300, new HandoffRequested("the user asked for a human", "…", Map.of(),
                 null, "https://dialog.example/t")));
         send("c2", "f1", 310, new FeedbackGiven(UUID.randomUUID().toString(), FeedbackGiven.Rating.DOWN, 2, "slow"));
@@ -70,7 +71,7 @@ class AnalyticsResourceTest {
         send("c3", "t1", 0, new ConversationStarted("web"));
         send("c3", "t1", 0, new TurnStarted("top up my account", "top_up", 0.9, false, "en", "web"));
         send("c3", "t1", 20, new BotMessage("How much?", Provenance.TEMPLATE, List.of()));
-        send("c3", "t1", 21, new FlowChanged("top_up", FlowChange.STARTED, 1));
+        send("c3", "t1", 21, new FlowChanged("top_up", FlowChange.STARTED, 1, "collect_top_up_amount"));
         send("c3", "t2", 900, new ConversationEnded(ConversationEnded.Reason.INACTIVITY));
         // c4: a card question answered in 80 ms, CSAT 5, still open.
         send("c4", "t1", 0, new ConversationStarted("web"));
@@ -102,6 +103,7 @@ class AnalyticsResourceTest {
                 .body("flows.find { it.flow == 'block_card' }.started", equalTo(2))
                 .body("flows.find { it.flow == 'block_card' }.completed", equalTo(1))
                 .body("flows.find { it.flow == 'block_card' }.abandoned", equalTo(1))
+                .body("flows.find { it.flow == 'block_card' }.abandonedAtStep", equalTo(Map.of("collect_loss_kind", 1)))
                 .body("flows.find { it.flow == 'top_up' }.open", equalTo(1)));
     }
 

@@ -40,6 +40,13 @@ public class Conversation {
     @Column(name = "reply_partition")
     public Integer replyPartition;
 
+    /**
+     * When the conversation ends for inactivity unless the user writes first (their last message plus the
+     * assistant's timeout); {@code null} once it has ended, or while a human agent has it.
+     */
+    @Column(name = "expires_at")
+    public Instant expiresAt;
+
     /** JSON snapshot of the dialogue state (stack, slots, what the bot waits for). */
     public String state;
 

@@ -17,7 +17,7 @@ import java.util.Map;
  * @param satisfaction    thumbs and CSAT the users gave
  * @param turnLatencyMs   from a user message reaching dialog to the bot's first message of that turn
  * @param topIntents      the most frequent intents, most frequent first
- * @param flows           per flow: started, completed, cancelled or failed, and still open
+ * @param flows           per flow: started, completed, cancelled or failed (and at which step), and still open
  */
 public record AnalyticsReport(String tenant, String assistant, int conversations, int turns, double containmentRate,
                               double fallbackRate, double handoffRate, Map<String, Integer> handoffReasons,
@@ -36,7 +36,11 @@ public record AnalyticsReport(String tenant, String assistant, int conversations
     public record IntentCount(String intent, int count) {
     }
 
-    /** Where users drop out of a flow: {@code open} is started minus completed minus abandoned. */
-    public record FlowFunnel(String flow, int started, int completed, int abandoned, int open) {
+    /**
+     * Where users drop out of a flow: {@code open} is started minus completed minus abandoned;
+     * {@code abandonedAtStep} counts the abandoned ones by the step they were at, most first.
+     */
+    public record FlowFunnel(String flow, int started, int completed, int abandoned, int open,
+                             Map<String, Integer> abandonedAtStep) {
     }
 }

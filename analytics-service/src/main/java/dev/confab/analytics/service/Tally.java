@@ -33,7 +33,7 @@ final class Tally {
     private final Map<String, Integer> handoffReasons = new TreeMap<>();
     private final Map<String, Integer> endings = new TreeMap<>();
     private final Map<String, Integer> intents = new HashMap<>();
-    private final Map<String, int[]> flows = new TreeMap<>();
+    private final Map<String, FlowTally> flows = new TreeMap<>();
     private final ArrayDeque<Long> latencies = new ArrayDeque<>();
     // Turns waiting for the bot's first message; bounded, as a turn may never be answered.
     private final Map<String, Instant> openTurns = new LinkedHashMap<>() {
@@ -108,13 +108,18 @@ final class Tally {
         }
     }
 
-    /** started, completed, abandoned (cancelled or failed), per flow. */
     private void flow(FlowChanged change) {
-        int[] funnel = flows.computeIfAbsent(change.flow(), flow -> new int[3]);
+        FlowTally flow = flows.computeIfAbsent(change.flow(), name -> new FlowTally());
         switch (change.change()) {
-            case STARTED -> funnel[0]++;
-            case COMPLETED -> funnel[1]++;
-            case CANCELLED, FAILED -> funnel[2]++;
+            case STARTED -> flow.started++;
+            case COMPLETED -> flow.completed++;
+            case CANCELLED, FAILED -> {
+                flow.abandoned++;
+                // Events from before steps were named carry none; they count as abandoned, at no known step.
+                if (change.step() != null) {
+                    flow.abandonedAtStep.merge(change.step(), 1, Integer::sum);
+                }
+            }
             default -> {
                 // Interruptions and resumptions move a flow on the stack; it is still open.
             }
@@ -148,11 +153,7 @@ final class Tally {
 
     private List<AnalyticsReport.FlowFunnel> funnels() {
         return flows.entrySet().stream()
-                .map(entry -> {
-                    int[] funnel = entry.getValue();
-                    return new AnalyticsReport.FlowFunnel(entry.getKey(), funnel[0], funnel[1], funnel[2],
-                            Math.max(0, funnel[0] - funnel[1] - funnel[2]));
-                })
+                .map(entry -> entry.getValue().funnel(entry.getKey()))
                 .toList();
     }
 
@@ -163,5 +164,24 @@ final class Tally {
 
     private static double share(int part, int whole) {
         return whole == 0 ? 0 : (double) part / whole;
+    }
+
+    /** One flow's counts. */
+    private static final class FlowTally {
+
+        private int started;
+        private int completed;
+        private int abandoned;
+        private final Map<String, Integer> abandonedAtStep = new HashMap<>();
+
+        AnalyticsReport.FlowFunnel funnel(String flow) {
+            Map<String, Integer> byStep = new LinkedHashMap<>();
+            abandonedAtStep.entrySet().stream()
+                    .sorted(Map.Entry.<String, Integer>comparingByValue().reversed()
+                            .thenComparing(Map.Entry.comparingByKey()))
+                    .forEach(entry -> byStep.put(entry.getKey(), entry.getValue()));
+            return new AnalyticsReport.FlowFunnel(flow, started, completed, abandoned,
+                    Math.max(0, started - completed - abandoned), byStep);
+        }
     }
 }

@@ -10,6 +10,36 @@ public sealed interface Step {
 
     String id();
 
+    /**
+     * What analytics and events call this step: its {@code id} when the bundle gives one, else what it does
+     * ({@code collect_transfer_amount}, {@code action_block_card}…), which stays put when steps are reordered.
+     */
+    default String name() {
+        if (id() != null) {
+            return id();
+        }
+        if (this instanceof Collect collect) {
+            return "collect_" + collect.slot();
+        } else if (this instanceof CallAction call) {
+            return "action_" + call.action();
+        } else if (this instanceof Respond respond) {
+            return "respond_" + respond.response();
+        } else if (this instanceof Generate generate) {
+            return "generate_" + generate.prompt();
+        } else if (this instanceof Link link) {
+            return "link_" + link.flow();
+        } else if (this instanceof Call call) {
+            return "call_" + call.flow();
+        } else if (this instanceof Handoff) {
+            return "handoff";
+        } else if (this instanceof SearchKnowledge) {
+            return "search_knowledge";
+        } else if (this instanceof Branch) {
+            return "branch";
+        }
+        return "set_slots";
+    }
+
     /** Asks for a slot unless it already has a value (a user may give it early); re-asks when unusable. */
     record Collect(String id, String slot, String ask, boolean optional) implements Step {
     }

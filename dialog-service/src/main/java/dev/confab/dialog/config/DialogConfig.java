@@ -35,4 +35,11 @@ public interface DialogConfig {
      */
     @WithDefault("15s")
     Duration rephraseHold();
+
+    /**
+     * How often conversations whose users went quiet past their assistant's timeout are ended (INACTIVITY); read
+     * by the sweep's schedule as {@code dialog.inactivity-sweep-every}.
+     */
+    @WithDefault("30s")
+    Duration inactivitySweepEvery();
 }

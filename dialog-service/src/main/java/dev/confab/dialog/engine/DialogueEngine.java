@@ -1,6 +1,7 @@
 package dev.confab.dialog.engine;
 
 import dev.confab.bundle.AssistantBundle;
+import dev.confab.contracts.event.ConversationEnded;
 import dev.confab.contracts.event.MessageUnderstood;
 
 import java.time.Instant;
@@ -43,8 +44,12 @@ public final class DialogueEngine {
         return new TurnRun(bundle, state, turnId).agentReturned();
     }
 
-    /** The client closed the conversation: every flow is cancelled and it ends, without a word. */
-    public static TurnResult onClosed(AssistantBundle bundle, DialogueState state, String turnId) {
-        return new TurnRun(bundle, state, turnId).closed();
+    /**
+     * The conversation is over without a word: the client closed it (CLOSED), or the user left it (INACTIVITY).
+     * Every flow is cancelled at the step it was at.
+     */
+    public static TurnResult onClosed(AssistantBundle bundle, DialogueState state, String turnId,
+                                      ConversationEnded.Reason reason) {
+        return new TurnRun(bundle, state, turnId).closed(reason);
     }
 }

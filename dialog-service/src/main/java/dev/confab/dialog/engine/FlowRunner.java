@@ -148,7 +148,7 @@ final class FlowRunner {
 
     private void resume(Frame frame) {
         frame.interrupted = false;
-        outputs.add(new Output.FlowEvent(frame.flow, FlowChange.RESUMED, state.depth()));
+        outputs.add(flowEvent(frame, FlowChange.RESUMED));
         Frame pattern = Frame.of("pattern_resume");
         pattern.context.put("flow", describe(frame.flow));
         push(pattern);
@@ -175,7 +175,7 @@ final class FlowRunner {
     void startFlow(Flow flow) {
         Frame frame = Frame.of(flow.name());
         push(frame);
-        outputs.add(new Output.FlowEvent(flow.name(), FlowChange.STARTED, state.depth()));
+        outputs.add(flowEvent(frame, FlowChange.STARTED));
         if (message == null) {
             return;
         }
@@ -190,6 +190,13 @@ final class FlowRunner {
         }
     }
 
+    /** A change of a flow, with the step it was at (none once it ran to its end). */
+    Output.FlowEvent flowEvent(Frame frame, FlowChange change) {
+        Flow flow = bundle.flows().get(frame.flow);
+        String step = flow != null && frame.step < flow.steps().size() ? flow.steps().get(frame.step).name() : null;
+        return new Output.FlowEvent(frame.flow, change, state.depth(), step);
+    }
+
     void push(Frame frame) {
         state.stack.add(frame);
     }
@@ -199,7 +206,7 @@ final class FlowRunner {
         if (frame.pattern()) {
             return;
         }
-        outputs.add(new Output.FlowEvent(frame.flow, change, state.depth()));
+        outputs.add(flowEvent(frame, change));
         forgetSlotsOf(frame.flow);
     }
 
@@ -244,7 +251,7 @@ final class FlowRunner {
         Frame top = state.top();
         if (top != null && !top.pattern() && !top.interrupted) {
             top.interrupted = true;
-            outputs.add(new Output.FlowEvent(top.flow, FlowChange.INTERRUPTED, state.depth()));
+            outputs.add(flowEvent(top, FlowChange.INTERRUPTED));
         }
     }
 

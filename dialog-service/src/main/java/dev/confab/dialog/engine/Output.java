@@ -26,7 +26,7 @@ public sealed interface Output {
     }
 
     /** A flow started, ended, was interrupted, resumed or cancelled. */
-    record FlowEvent(String flow, FlowChange change, int depth) implements Output {
+    record FlowEvent(String flow, FlowChange change, int depth, String step) implements Output {
     }
 
     /**

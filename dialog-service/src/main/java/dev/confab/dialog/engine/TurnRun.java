@@ -145,11 +145,11 @@ final class TurnRun {
         return flows.finish();
     }
 
-    /** The client closed the conversation. */
-    TurnResult closed() {
+    /** The client closed the conversation, or the user left it. */
+    TurnResult closed(ConversationEnded.Reason reason) {
         state.withAgent = false;
         flows.closeEverything(FlowChange.CANCELLED);
-        flows.emit(new Output.End(ConversationEnded.Reason.CLOSED));
+        flows.emit(new Output.End(reason));
         return flows.finish();
     }
 
@@ -269,7 +269,7 @@ final class TurnRun {
         while (state.stack.size() > index + 1) {
             Frame above = state.stack.remove(state.stack.size() - 1);
             if (!above.pattern()) {
-                flows.emit(new Output.FlowEvent(above.flow, FlowChange.CANCELLED, state.depth()));
+                flows.emit(flows.flowEvent(above, FlowChange.CANCELLED));
             }
         }
         flows.setSlot(slot, value, true, "user");

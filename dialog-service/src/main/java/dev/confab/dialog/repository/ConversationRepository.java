@@ -2,9 +2,11 @@ package dev.confab.dialog.repository;
 
 import dev.confab.dialog.Conversation;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Instant;
 import java.util.List;
 
 /** Stores conversations. */
@@ -38,5 +40,12 @@ public class ConversationRepository implements PanacheRepositoryBase<Conversatio
                                 .setParameter("ids", ids)
                                 .executeUpdate()))
                 .replaceWithVoid();
+    }
+
+    /** Conversations whose users have been quiet past their assistant's timeout, longest expired first. */
+    public Uni<List<Conversation>> expiredBy(Instant now, int limit) {
+        return find("expiresAt < ?1", Sort.ascending("expiresAt"), now)
+                .page(0, limit)
+                .list();
     }
 }

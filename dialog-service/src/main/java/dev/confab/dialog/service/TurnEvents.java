@@ -96,7 +96,7 @@ final class TurnEvents {
             } else if (output instanceof Output.SlotChanged slot) {
                 add(new SlotSet(slot.slot(), slot.value(), slot.previous(), slot.corrected(), slot.source()));
             } else if (output instanceof Output.FlowEvent flow) {
-                add(new FlowChanged(flow.flow(), flow.change(), flow.depth()));
+                add(new FlowChanged(flow.flow(), flow.change(), flow.depth(), flow.step()));
             } else if (output instanceof Output.SearchKnowledge search) {
                 add(new RetrievalRequested(search.query(), topK, earlierUserMessages(history), List.of()));
             } else if (output instanceof Output.Generate generate) {

@@ -5,6 +5,8 @@ import dev.confab.contracts.event.AgentMessage;
 import dev.confab.contracts.event.BotMessage;
 import dev.confab.contracts.event.ChatTurn;
 import dev.confab.contracts.event.ChatTurn.Speaker;
+import dev.confab.contracts.event.ConversationEndRequested;
+import dev.confab.contracts.event.ConversationEnded;
 import dev.confab.contracts.event.ConversationStarted;
 import dev.confab.contracts.event.Envelope;
 import dev.confab.contracts.event.GenerationCompleted;
@@ -38,6 +40,8 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -53,6 +57,9 @@ import java.util.stream.Stream;
  */
 @ApplicationScoped
 public class TurnService {
+
+    /** Turn ids of dialog's own end requests; the gateway names its requests by what they ask ("end-…"). */
+    private static final String INACTIVITY_TURN = "inactivity-";
 
     private static final int SUMMARY_MESSAGES = 20;
     private static final String OTHER_TENANT = "This conversation cannot be continued from here. Please start a "
@@ -140,6 +147,8 @@ public class TurnService {
                         conversation.userId = understood.userId();
                     }
                     AssistantBundle bundle = bundleOf(conversation);
+                    conversation.expiresAt = event.occurredAt()
+                            .plus(Duration.ofMinutes(bundle.assistant().settings().inactivityTimeoutMinutes()));
                     TurnEvents turn = new TurnEvents(bundle, event, conversation.assistantVersion,
                             conversation.summary);
                     if (loaded.started()) {
@@ -280,15 +289,49 @@ public class TurnService {
     }
 
     /**
-     * The client closed the conversation: its flows are cancelled, it ends ({@code conversation.ended}, CLOSED),
-     * and messages still held for a rephrasing go out first. Another tenant's request changes nothing.
+     * The client closed the conversation, or dialog's inactivity sweep asks to end one the user left: its flows are
+     * cancelled, it ends ({@code conversation.ended}, CLOSED or INACTIVITY), and messages still held for a
+     * rephrasing go out first. Another tenant's request changes nothing; nor does the sweep's, when the user wrote
+     * since it asked or a human agent has the conversation (the agent ends it).
      */
     @WithTransaction
     public Uni<List<OutboxEvent>> closed(Envelope event) {
-        return onSendersConversation(event, (conversation, turn) -> outbox.releaseAll(conversation.id)
-                .chain(released -> decide(conversation, turn.bundle(), turn,
-                                state -> DialogueEngine.onClosed(turn.bundle(), state, event.turnId()))
-                        .map(rows -> concat(released, rows))));
+        boolean left = isInactivityEnd(event);
+        return onSendersConversation(event, (conversation, turn) -> {
+            if (left && !expired(conversation, event.occurredAt())) {
+                return Uni.createFrom().item(List.<OutboxEvent>of());
+            }
+            if (left && StateCodec.read(conversation.state).withAgent) {
+                conversation.expiresAt = null;
+                return Uni.createFrom().item(List.<OutboxEvent>of());
+            }
+            ConversationEnded.Reason reason = left ? ConversationEnded.Reason.INACTIVITY
+                    : ConversationEnded.Reason.CLOSED;
+            return outbox.releaseAll(conversation.id)
+                    .chain(released -> decide(conversation, turn.bundle(), turn,
+                                    state -> DialogueEngine.onClosed(turn.bundle(), state, event.turnId(), reason))
+                            .map(rows -> concat(released, rows)));
+        });
+    }
+
+    /**
+     * dialog's own request to end a conversation its user left. Its turn id marks it as dialog's: a client may give
+     * any reason, and its request still ends the conversation as CLOSED.
+     */
+    public static Envelope inactivityEndOf(Conversation conversation) {
+        return Envelope.first(conversation.tenantId, conversation.assistantId, conversation.id,
+                INACTIVITY_TURN + UUID.randomUUID(), null,
+                new ConversationEndRequested(ConversationEndRequested.INACTIVITY));
+    }
+
+    private static boolean isInactivityEnd(Envelope event) {
+        return event.turnId().startsWith(INACTIVITY_TURN) && event.payload() instanceof ConversationEndRequested request
+                && ConversationEndRequested.INACTIVITY.equals(request.reason());
+    }
+
+    /** Whether the user has been quiet past the timeout at {@code at}: they may have written since the sweep. */
+    private static boolean expired(Conversation conversation, Instant at) {
+        return conversation.expiresAt != null && !conversation.expiresAt.isAfter(at);
     }
 
     /**
@@ -328,6 +371,9 @@ public class TurnService {
     private Uni<List<OutboxEvent>> record(Conversation conversation, AssistantBundle bundle, TurnEvents turn,
                                           DialogueState state, TurnResult result) {
         conversation.state = StateCodec.write(state);
+        if (result.has(Output.End.class)) {
+            conversation.expiresAt = null;
+        }
         // The transcript rows this turn wrote must be visible to the queries that build the prompt and the summary.
         return conversations.flush()
                 .chain(() -> memory.remember(conversation, bundle, result))

@@ -2,6 +2,7 @@ package dev.confab.dialog.engine;
 
 import dev.confab.bundle.AssistantBundle;
 import dev.confab.bundle.load.BundleLoader;
+import dev.confab.contracts.event.ConversationEnded;
 import dev.confab.contracts.event.FlowChange;
 import dev.confab.contracts.event.GenerationTask;
 import org.junit.jupiter.api.BeforeEach;
@@ -68,7 +69,7 @@ class DialogueEngineTest {
         TurnResult failed = DialogueEngine.onAction(BANK, state, "t-" + turns, Map.of(), true);
         assertThat(texts(failed)).containsExactly("Sorry, I couldn't block the card just now. Please freeze it in the "
                 + "app under Cards, or call us on 0800 123 456.");
-        assertThat(failed.outputs()).contains(new Output.FlowEvent("block_card", FlowChange.FAILED, 0));
+        assertThat(failed.outputs()).contains(new Output.FlowEvent("block_card", FlowChange.FAILED, 0, "block"));
         assertThat(state.stack).isEmpty();
     }
 
@@ -162,7 +163,7 @@ class DialogueEngineTest {
         TurnResult answered = DialogueEngine.onKnowledgeAnswered(BANK, state, "t-" + turns);
         assertThat(texts(answered)).containsExactly("Let's get back to blocking your card.",
                 "Was the card lost, stolen, or do you think its details were compromised?");
-        assertThat(answered.outputs()).contains(new Output.FlowEvent("block_card", FlowChange.RESUMED, 1));
+        assertThat(answered.outputs()).contains(new Output.FlowEvent("block_card", FlowChange.RESUMED, 1, "collect_loss_kind"));
     }
 
     @Test
@@ -296,7 +297,21 @@ class DialogueEngineTest {
         user(Said.text("I want to top up").intent("topping_up_by_card"));
 
         assertThat(user(Said.text("bye").intent("goodbye"))).containsExactly("Thanks for banking with us. Goodbye!");
-        assertThat(last.outputs()).contains(new Output.FlowEvent("top_up", FlowChange.CANCELLED, 0));
+        assertThat(last.outputs()).contains(new Output.FlowEvent("top_up", FlowChange.CANCELLED, 0,
+                "collect_top_up_amount"));
+        assertThat(state.stack).isEmpty();
+    }
+
+    @Test
+    void aConversationTheUserLeftEndsSilentlyWithItsFlowCancelledWhereTheyStopped() {
+        user(Said.text("I want to top up").intent("topping_up_by_card"));
+        user(Said.text("£20").intent("topping_up_by_card").entity("money", "£20", "20.00 GBP"));
+
+        TurnResult left = DialogueEngine.onClosed(BANK, state, "t-x", ConversationEnded.Reason.INACTIVITY);
+
+        assertThat(left.outputs()).containsExactly(
+                new Output.FlowEvent("top_up", FlowChange.CANCELLED, 0, "collect_top_up_method"),
+                new Output.End(ConversationEnded.Reason.INACTIVITY));
         assertThat(state.stack).isEmpty();
     }
 
