@@ -57,11 +57,15 @@ class DashboardTest {
         return name.replace('_', '.');
     }
 
-    /** Every {@code "confab.…"} string literal in the services' sources: the names their meters are given. */
+    /**
+     * Every {@code "confab.…"} string literal in the services' sources and in contracts (the meters all services
+     * share): the names their meters are given.
+     */
     private static Set<String> registeredMeters() {
         try (Stream<Path> files = Files.walk(REPOSITORY)) {
             return files.filter(path -> path.toString().endsWith(".java"))
-                    .filter(path -> path.toString().contains("-service/src/main/java"))
+                    .filter(path -> path.toString().contains("-service/src/main/java")
+                            || path.toString().contains("contracts/src/main/java"))
                     .map(DashboardTest::read)
                     .flatMap(source -> METER_NAME.matcher(source).results().map(found -> found.group(1)))
                     .collect(Collectors.toCollection(TreeSet::new));

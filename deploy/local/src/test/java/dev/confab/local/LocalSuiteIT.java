@@ -93,6 +93,10 @@ class LocalSuiteIT {
             await("the turn counted by analytics").atMost(Duration.ofSeconds(30))
                     .until(() -> analytics(settings).path("turns").asInt() >= 1);
             assertThat(analytics(settings).path("topIntents").findValuesAsText("intent")).isNotEmpty();
+            for (Service stage : List.of(Service.NLU, Service.DIALOG, Service.RETRIEVAL, Service.GENERATION)) {
+                assertThat(metrics(settings, stage)).as("%s times its stage of the turn", stage)
+                        .containsPattern("confab_turn_stage_seconds_count\\{[^}]*stage=\"[a-z]+\"[^}]*} [1-9]");
+            }
             await("one trace through all five services, across Kafka").atMost(Duration.ofSeconds(30))
                     .until(() -> traces.servicesByTrace().values().stream()
                             .anyMatch(services -> services.containsAll(SERVICES)));
@@ -239,6 +243,12 @@ class LocalSuiteIT {
         assertThat(Files.readAllLines(rows)).first().asString()
                 .isEqualTo("text,predicted,confidence,label,labelled_by,conversation_id,turn_id");
         assertThat(Files.readString(rows)).contains("How much is a new card?", "thank you");
+    }
+
+    private static String metrics(LocalSettings settings, Service service) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.port(settings)
+                + "/q/metrics")).build();
+        return HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body();
     }
 
     /** The sample assistant's figures from analytics-service. */

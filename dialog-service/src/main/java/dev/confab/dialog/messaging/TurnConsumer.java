@@ -5,13 +5,16 @@ import dev.confab.contracts.event.GenerationCompleted;
 import dev.confab.contracts.event.MessageUnderstood;
 import dev.confab.contracts.event.RetrievalPerformed;
 import dev.confab.contracts.logging.EventLogContext;
+import dev.confab.contracts.metrics.TurnStage;
 import dev.confab.dialog.OutboxEvent;
 import dev.confab.dialog.service.TurnService;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
 import jakarta.persistence.OptimisticLockException;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.hibernate.StaleStateException;
 
 import java.time.Duration;
@@ -24,10 +27,12 @@ public class TurnConsumer {
 
     private final TurnService turns;
     private final OutboxRelay relay;
+    private final Timer stage;
 
-    public TurnConsumer(TurnService turns, OutboxRelay relay) {
+    public TurnConsumer(TurnService turns, OutboxRelay relay, MeterRegistry meters) {
         this.turns = turns;
         this.relay = relay;
+        this.stage = TurnStage.timer(meters, "dialog");
     }
 
     @Incoming(DialogChannels.CHAT_UNDERSTOOD)
@@ -72,8 +77,13 @@ public class TurnConsumer {
         return failure instanceof StaleStateException || failure instanceof OptimisticLockException;
     }
 
+    /** A step of a turn, timed from taking its event to Kafka having what dialog decided. */
     private Uni<Void> run(Supplier<Uni<List<OutboxEvent>>> transaction) {
-        return run(transaction, relay);
+        return Uni.createFrom().deferred(() -> {
+            Timer.Sample sample = Timer.start();
+            return run(transaction, relay)
+                    .onTermination().invoke(() -> sample.stop(stage));
+        });
     }
 
     static Uni<Void> skip(Envelope event) {

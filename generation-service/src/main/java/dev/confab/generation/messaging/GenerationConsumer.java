@@ -5,8 +5,11 @@ import dev.confab.contracts.event.GenerationCancelled;
 import dev.confab.contracts.event.GenerationRequested;
 import dev.confab.contracts.kafka.EventPublisher;
 import dev.confab.contracts.logging.EventLogContext;
+import dev.confab.contracts.metrics.TurnStage;
 import dev.confab.generation.service.AnswersInFlight;
 import dev.confab.generation.service.GenerationService;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,11 +36,14 @@ public class GenerationConsumer {
     private final GenerationService generation;
     private final EventPublisher publisher;
     private final AnswersInFlight inFlight;
+    private final Timer stage;
 
-    public GenerationConsumer(GenerationService generation, EventPublisher publisher, AnswersInFlight inFlight) {
+    public GenerationConsumer(GenerationService generation, EventPublisher publisher, AnswersInFlight inFlight,
+                              MeterRegistry meters) {
         this.generation = generation;
         this.publisher = publisher;
         this.inFlight = inFlight;
+        this.stage = TurnStage.timer(meters, "generation");
     }
 
     @Incoming(GENERATION_REQUESTS)
@@ -60,11 +66,16 @@ public class GenerationConsumer {
         return TAKEN;
     }
 
-    /** Completes once Kafka has acknowledged every event; merge sends each token as soon as it exists. */
+    /**
+     * Completes once Kafka has acknowledged every event; merge sends each token as soon as it exists. Timed as the
+     * generation stage of the turn: the whole answer (the first token has its own timer).
+     */
     private Uni<Void> answer(Envelope event, GenerationRequested request) {
+        Timer.Sample sample = Timer.start();
         return generation.respond(event, request)
                 .onItem().transformToUniAndMerge(publisher::publish)
                 .collect().last()
+                .onTermination().invoke(() -> sample.stop(stage))
                 .replaceWithVoid();
     }
 }

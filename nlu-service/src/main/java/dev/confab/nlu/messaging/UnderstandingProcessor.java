@@ -4,12 +4,15 @@ import dev.confab.contracts.event.Envelope;
 import dev.confab.contracts.event.MessageUnderstood;
 import dev.confab.contracts.event.UserMessage;
 import dev.confab.contracts.logging.EventLogContext;
+import dev.confab.contracts.metrics.TurnStage;
 import dev.confab.nlu.config.NluConfig;
 import dev.confab.nlu.service.NluModels;
 import dev.confab.nlu.service.RecentFallbacks;
 import dev.confab.nlu.service.UnderstandingService;
-import io.smallrye.common.annotation.Blocking;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.logging.Log;
+import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.kafka.Record;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -29,13 +32,15 @@ public class UnderstandingProcessor {
     private final NluModels model;
     private final NluConfig config;
     private final RecentFallbacks fallbacks;
+    private final Timer stage;
 
     public UnderstandingProcessor(UnderstandingService understanding, NluModels model, NluConfig config,
-                                  RecentFallbacks fallbacks) {
+                                  RecentFallbacks fallbacks, MeterRegistry meters) {
         this.understanding = understanding;
         this.model = model;
         this.config = config;
         this.fallbacks = fallbacks;
+        this.stage = TurnStage.timer(meters, "nlu");
     }
 
     /**
@@ -51,6 +56,10 @@ public class UnderstandingProcessor {
             Log.warnf("Skipping an event that is not a user message: %s", event == null ? "unreadable" : event.type());
             return null;
         }
+        return stage.record(() -> understood(event, message));
+    }
+
+    private Record<String, Envelope> understood(Envelope event, UserMessage message) {
         MessageUnderstood result = understanding.understand(message.text(), model.awaitReady(event.tenantId(), event.assistantId()),
                 event.occurredAt().atZone(config.timeZone()))
                 .from(message.channel(), message.userId());

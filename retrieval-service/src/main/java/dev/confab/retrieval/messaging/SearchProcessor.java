@@ -3,14 +3,16 @@ package dev.confab.retrieval.messaging;
 import dev.confab.contracts.event.Envelope;
 import dev.confab.contracts.event.RetrievalPerformed;
 import dev.confab.contracts.event.RetrievalRequested;
-import dev.confab.contracts.rest.InvalidRequestException;
 import dev.confab.contracts.logging.EventLogContext;
+import dev.confab.contracts.metrics.TurnStage;
+import dev.confab.contracts.rest.InvalidRequestException;
 import dev.confab.retrieval.engine.store.Collection;
 import dev.confab.retrieval.engine.store.StoreUnavailableException;
 import dev.confab.retrieval.service.SearchAnswer;
 import dev.confab.retrieval.service.SearchRequest;
 import dev.confab.retrieval.service.SearchService;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.logging.Log;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.Record;
@@ -33,10 +35,12 @@ public class SearchProcessor {
 
     private final SearchService search;
     private final MeterRegistry meters;
+    private final Timer stage;
 
     public SearchProcessor(SearchService search, MeterRegistry meters) {
         this.search = search;
         this.meters = meters;
+        this.stage = TurnStage.timer(meters, "retrieval");
     }
 
     /** Returns {@code null}, which skips the record, for anything that is not a search request. */
@@ -49,7 +53,7 @@ public class SearchProcessor {
             Log.warnf("Skipping an event that is not a search request: %s", event == null ? "unreadable" : event.type());
             return null;
         }
-        Envelope result = event.next(answer(event, request));
+        Envelope result = event.next(stage.record(() -> answer(event, request)));
         return Record.of(result.conversationId(), result);
     }
 
