@@ -139,7 +139,7 @@ class LocalSuiteIT {
      * conversation restored after a reload, a handoff followed to an agent's message.
      */
     private static void chatInTheBrowser(LocalSettings settings) throws IOException, InterruptedException {
-        assumeTrue(WebChatPage.browserInstalled() || System.getenv("CI") != null,
+        assumeTrue(HeadlessChromium.installed() || System.getenv("CI") != null,
                 "the web chat is tested in Debian's chromium and chromium-driver, which are not installed "
                         + "(apt-get install chromium chromium-driver)");
         try (WebChatPage chat = WebChatPage.open("http://127.0.0.1:" + settings.gatewayPort() + "/")) {
@@ -173,7 +173,40 @@ class LocalSuiteIT {
             await().atMost(Duration.ofSeconds(30)).until(chat::handoffState, "ACCEPTED"::equals);
             agentDesk(settings, conversation, "messages", Map.of("agentId", "agent-7", "text", "Hi, I'm Sam."));
             await().atMost(Duration.ofSeconds(30)).until(chat::agentMessages, List.of("Hi, I'm Sam.")::equals);
+            reviewInTheBrowser(settings, conversation);
         }
+    }
+
+    /**
+     * dialog's review page: the web chat's conversation waits in the inbox; the reviewer corrects the intent of its
+     * first message and approves it, which the training data then shows.
+     */
+    private static void reviewInTheBrowser(LocalSettings settings, String conversation)
+            throws IOException, InterruptedException {
+        String dialog = "http://127.0.0.1:" + Service.DIALOG.port(settings);
+        try (ReviewPage review = ReviewPage.open(dialog + "/review.html")) {
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() -> {
+                boolean listed = review.conversations().contains(conversation);
+                if (!listed) {
+                    review.refresh();
+                }
+                return listed;
+            });
+            review.choose(conversation);
+            await().atMost(Duration.ofSeconds(10)).until(review::userMessages,
+                    said -> said.contains("How much is a new card?"));
+            review.correct(0, "card_delivery_estimate");
+            review.approve();
+            await().atMost(Duration.ofSeconds(10)).until(review::status, shown -> shown.startsWith("Approved"));
+        }
+        HttpResponse<String> utterances = HTTP.send(HttpRequest.newBuilder(URI.create(dialog + "/v1/assistants/"
+                + LocalSuite.SAMPLE_TENANT + "/bank-support/training/utterances?below=1")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(JSON.readTree(utterances.body()).path("utterances")).anySatisfy(line -> {
+            assertThat(line.path("conversationId").asText()).isEqualTo(conversation);
+            assertThat(line.path("correctedIntent").asText()).isEqualTo("card_delivery_estimate");
+            assertThat(line.path("correctedBy").asText()).isEqualTo("REVIEWER");
+        });
     }
 
     /** What an agent desk does through the gateway: accept a handed-over conversation, write in it. */

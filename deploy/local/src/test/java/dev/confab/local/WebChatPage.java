@@ -3,26 +3,15 @@ package dev.confab.local;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
 import static org.awaitility.Awaitility.await;
 
-/**
- * The gateway's web chat in headless Chromium (Debian's {@code chromium} and {@code chromium-driver}, which
- * {@code .ci/run} installs): what a user types and what they see.
- */
+/** The gateway's web chat in headless Chromium: what a user types and what they see. */
 final class WebChatPage implements AutoCloseable {
-
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
     private final ChromeDriver browser;
 
@@ -30,24 +19,8 @@ final class WebChatPage implements AutoCloseable {
         this.browser = browser;
     }
 
-    static boolean browserInstalled() {
-        return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-    }
-
     static WebChatPage open(String url) throws IOException {
-        ChromeOptions options = new ChromeOptions()
-                .setBinary(CHROMIUM.toFile())
-                // This machine's network is closed: without these flags Chromium keeps trying to reach Google.
-                .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                        "--user-data-dir=" + Files.createTempDirectory("chromium"));
-        ChromeDriverService driver = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
-                .usingAnyFreePort()
-                .build();
-        ChromeDriver browser = new ChromeDriver(driver, options);
-        browser.get(url);
-        return new WebChatPage(browser);
+        return new WebChatPage(HeadlessChromium.open(url));
     }
 
     void say(String text) {

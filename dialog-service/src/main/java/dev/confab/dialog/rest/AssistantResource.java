@@ -9,7 +9,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.jboss.resteasy.reactive.RestPath;
 
-/** Which bundle version of an assistant is served, which are still loaded, and why the last refused one was. */
+import java.util.List;
+
+/**
+ * Which bundle version of an assistant is served, which are still loaded, why the last refused one was, and the
+ * intents it knows.
+ */
 @Path("/v1/assistants/{tenantId}/{assistantId}")
 public class AssistantResource {
 
@@ -27,5 +32,16 @@ public class AssistantResource {
         return assistants.status(tenantId, assistantId)
                 .orElseThrow(() -> new NotFoundException("No bundle was ever released for " + tenantId + "/"
                         + assistantId));
+    }
+
+    /** The intents of the assistant's newest bundle, by name: what a reviewer may correct a message to. */
+    @GET
+    @Path("/intents")
+    @Produces(MediaType.APPLICATION_JSON)
+    public List<String> intents(@RestPath String tenantId, @RestPath String assistantId) {
+        status(tenantId, assistantId);
+        return assistants.bundleFor(tenantId, assistantId, null).intents().keySet().stream()
+                .sorted()
+                .toList();
     }
 }

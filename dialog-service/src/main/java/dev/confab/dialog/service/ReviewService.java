@@ -8,6 +8,7 @@ import dev.confab.dialog.ConversationReview.Verdict;
 import dev.confab.dialog.TranscriptEntry;
 import dev.confab.dialog.TranscriptEntry.LabelSource;
 import dev.confab.dialog.repository.ConversationRepository;
+import dev.confab.dialog.repository.ReviewCandidate;
 import dev.confab.dialog.repository.ReviewRepository;
 import dev.confab.dialog.repository.TranscriptRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -85,6 +86,12 @@ public class ReviewService {
     public Uni<List<TranscriptEntry>> utterances(String tenantId, String assistantId, double below, long after,
                                                  int limit) {
         return transcript.utterancesToReview(tenantId, assistantId, below, after, limit);
+    }
+
+    /** The review inbox: conversations most recently active first, unreviewed ones or those with a verdict. */
+    @WithSession
+    public Uni<List<ReviewCandidate>> inbox(String tenantId, String assistantId, Verdict verdict, int limit) {
+        return reviews.inbox(tenantId, assistantId, verdict, limit);
     }
 
     private static Conversation requireOwned(Conversation conversation, String tenantId, String assistantId,

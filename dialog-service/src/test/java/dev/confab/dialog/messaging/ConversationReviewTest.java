@@ -23,6 +23,7 @@ import static dev.confab.dialog.messaging.DialogServiceTest.awaitServed;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -41,11 +42,16 @@ class ConversationReviewTest {
     private static final String TENANT = "review-co";
     private static final String ASSISTANT_PATH = "/v1/assistants/" + TENANT + "/bank-support";
 
+    /** A tenant of its own, so the inbox holds only the conversations its test made. */
+    private static final String INBOX_TENANT = "inbox-co";
+
     private static String version;
+    private static String inboxVersion;
 
     @BeforeAll
     static void releaseTheSampleAssistant() {
         version = BundlePublisher.publish(SharedKafka.bootstrapServers(), TENANT, SAMPLE).version();
+        inboxVersion = BundlePublisher.publish(SharedKafka.bootstrapServers(), INBOX_TENANT, SAMPLE).version();
     }
 
     @Test
@@ -161,10 +167,45 @@ class ConversationReviewTest {
         });
     }
 
+    @Test
+    void theInboxListsConversationsByReviewStateMostRecentFirstWithTheirWeakestReading() {
+        awaitServed(INBOX_TENANT, inboxVersion);
+        Conversations weak = new Conversations(INBOX_TENANT);
+        weak.sendAmbiguous("card problem", new IntentScore("lost_or_stolen_card", 0.41),
+                new IntentScore("card_arrival", 0.39));
+        weak.replies();
+        Conversations sure = new Conversations(INBOX_TENANT);
+        sure.send("my transfer never arrived", "transfer_not_received_by_recipient");
+        sure.replies();
+        String inbox = "/v1/assistants/" + INBOX_TENANT + "/bank-support/conversations";
+
+        JsonPath unreviewed = given().get(inbox).then().statusCode(200).extract().jsonPath();
+        assertThat(unreviewed.getList("conversationId")).containsExactly(sure.id(), weak.id());
+        assertThat(unreviewed.getDouble("[1].lowestConfidence")).isCloseTo(0.41, within(1e-6));
+        assertThat(unreviewed.getInt("[1].userMessages")).isEqualTo(1);
+        given().get("/v1/conversations/{id}/transcript", weak.id()).then().statusCode(200)
+                .body("[0].intent", equalTo("lost_or_stolen_card"));
+        assertThat(given().get("/v1/assistants/" + INBOX_TENANT + "/bank-support/intents").then().statusCode(200)
+                .extract().jsonPath().getList("", String.class)).contains("card_arrival", "lost_or_stolen_card");
+
+        review(INBOX_TENANT, weak.id(), Map.of("verdict", "APPROVED")).statusCode(200);
+
+        given().get(inbox).then().statusCode(200).body("conversationId", equalTo(List.of(sure.id())));
+        given().get(inbox + "?review=approved").then().statusCode(200)
+                .body("conversationId", equalTo(List.of(weak.id())))
+                .body("[0].verdict", equalTo("APPROVED"));
+        given().get(inbox + "?review=maybe").then().statusCode(400);
+        given().get("/v1/assistants/" + INBOX_TENANT + "/no-such-assistant/intents").then().statusCode(404);
+    }
+
     private static ValidatableResponse review(String conversationId, Map<String, ?> body) {
+        return review(TENANT, conversationId, body);
+    }
+
+    private static ValidatableResponse review(String tenant, String conversationId, Map<String, ?> body) {
         return given().contentType(ContentType.JSON)
                 .body(body)
-                .put(ASSISTANT_PATH + "/conversations/{id}/review", conversationId)
+                .put("/v1/assistants/" + tenant + "/bank-support/conversations/{id}/review", conversationId)
                 .then();
     }
 }
