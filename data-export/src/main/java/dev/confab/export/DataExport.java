@@ -84,7 +84,8 @@ public final class DataExport {
         dialog.approvedConversations(system::append, conversation -> ChatExample
                 .of(system.toString(), conversation, finder)
                 .ifPresentOrElse(example -> {
-                    writeLine(writer, json, Map.of("messages", example.messages()));
+                    unchecked(() -> writer.write(json.writeValueAsString(Map.of("messages", example.messages()))
+                            + "\n"));
                     written.incrementAndGet();
                     redacted.addAndGet(example.redacted());
                 }, skipped::incrementAndGet));
@@ -99,7 +100,8 @@ public final class DataExport {
         try (SequenceWriter rows = csv.writer(csv.schemaFor(ReviewRow.class).withHeader()).writeValues(writer)) {
             dialog.utterances(below, utterance -> {
                 Placeholders placeholders = new Placeholders(finder);
-                write(rows, ReviewRow.of(utterance, placeholders));
+                ReviewRow row = ReviewRow.of(utterance, placeholders);
+                unchecked(() -> rows.write(row));
                 redacted.addAndGet(placeholders.size());
                 written.incrementAndGet();
             });
@@ -107,21 +109,19 @@ public final class DataExport {
         return new ExportSummary("nlu-review", written.get(), 0, redacted.get(), out);
     }
 
-    private static void writeLine(Writer writer, ObjectMapper json, Object line) {
+    /** Writes from inside the page callbacks; {@link #run} unwraps the failure and deletes the partial file. */
+    private static void unchecked(Write write) {
         try {
-            writer.write(json.writeValueAsString(line));
-            writer.write('\n');
+            write.run();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static void write(SequenceWriter rows, ReviewRow row) {
-        try {
-            rows.write(row);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    /** One write to the output file. */
+    @FunctionalInterface
+    private interface Write {
+        void run() throws IOException;
     }
 
     private static double number(String value) {

@@ -35,10 +35,10 @@ public class ReviewInboxResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<List<ReviewCandidate>> inbox(@RestPath String tenantId, @RestPath String assistantId,
                                             @RestQuery @DefaultValue("unreviewed") String review,
-                                            @RestQuery @DefaultValue("50") String limit) {
+                                            @RestQuery String limit) {
         Identifiers.require(tenantId, "tenant id");
         Identifiers.require(assistantId, "assistant id");
-        return reviews.inbox(tenantId, assistantId, verdict(review), size(limit));
+        return reviews.inbox(tenantId, assistantId, verdict(review), QueryNumbers.limit(limit, 50, MAX_LIMIT));
     }
 
     private static Verdict verdict(String review) {
@@ -50,17 +50,5 @@ public class ReviewInboxResource {
         } catch (IllegalArgumentException e) {
             throw new InvalidRequestException("'review' is unreviewed, approved or rejected, not '" + review + "'");
         }
-    }
-
-    private static int size(String limit) {
-        try {
-            int size = Integer.parseInt(limit);
-            if (size >= 1 && size <= MAX_LIMIT) {
-                return size;
-            }
-        } catch (NumberFormatException e) {
-            // Refused below with the same reason as an out-of-range number.
-        }
-        throw new InvalidRequestException("'limit' is a whole number between 1 and " + MAX_LIMIT);
     }
 }

@@ -1,6 +1,5 @@
 package dev.confab.dialog.rest;
 
-import dev.confab.contracts.rest.InvalidRequestException;
 import dev.confab.dialog.service.ReviewService;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
@@ -30,7 +29,8 @@ public class TrainingDataResource {
     @Path("/conversations")
     public Uni<ApprovedConversationsPage> conversations(@RestPath String tenantId, @RestPath String assistantId,
                                                         @RestQuery String after, @RestQuery String limit) {
-        int size = checked(tenantId, assistantId, limit, 100);
+        requireAssistant(tenantId, assistantId);
+        int size = QueryNumbers.limit(limit, 100, MAX_PAGE);
         if (after != null) {
             Identifiers.require(after, "'after' conversation id");
         }
@@ -43,31 +43,16 @@ public class TrainingDataResource {
     public Uni<UtterancesPage> utterances(@RestPath String tenantId, @RestPath String assistantId,
                                           @RestQuery String below, @RestQuery String after,
                                           @RestQuery String limit) {
-        int size = checked(tenantId, assistantId, limit, MAX_PAGE);
-        double threshold = below == null ? 0.5 : number(below, "below");
-        if (!(threshold >= 0 && threshold <= 1)) {
-            throw new InvalidRequestException("'below' is a confidence between 0 and 1");
-        }
-        long afterEntry = after == null ? 0 : (long) number(after, "after");
+        requireAssistant(tenantId, assistantId);
+        int size = QueryNumbers.limit(limit, MAX_PAGE, MAX_PAGE);
+        double threshold = QueryNumbers.confidence(below, 0.5, "below");
+        long afterEntry = after == null ? 0 : QueryNumbers.whole(after, "after");
         return reviews.utterances(tenantId, assistantId, threshold, afterEntry, size)
                 .map(page -> UtterancesPage.of(page, size));
     }
 
-    private static int checked(String tenantId, String assistantId, String limit, int byDefault) {
+    private static void requireAssistant(String tenantId, String assistantId) {
         Identifiers.require(tenantId, "tenant id");
         Identifiers.require(assistantId, "assistant id");
-        double size = limit == null ? byDefault : number(limit, "limit");
-        if (size < 1 || size > MAX_PAGE || size != Math.rint(size)) {
-            throw new InvalidRequestException("'limit' is a whole number between 1 and " + MAX_PAGE);
-        }
-        return (int) size;
-    }
-
-    private static double number(String value, String name) {
-        try {
-            return Double.parseDouble(value);
-        } catch (NumberFormatException e) {
-            throw new InvalidRequestException("'" + name + "' must be a number, not '" + value + "'");
-        }
     }
 }
