@@ -7,6 +7,8 @@ final class Calibration {
 
     private static final double MIN_LOG_T = Math.log(0.005);
     private static final double MAX_LOG_T = Math.log(50);
+    /** The most of the correctly understood calibration utterances learned thresholds may reject. */
+    static final double MAX_REJECTED_CORRECT = 0.05;
 
     private Calibration() {
     }
@@ -68,19 +70,37 @@ final class Calibration {
     }
 
     /**
-     * Learns both thresholds jointly on a grid of their quantiles, maximising accuracy over the calibration
-     * utterances (in-scope ones count when correct and accepted, out-of-scope ones when rejected).
+     * What deciding one calibration utterance right is worth: the share of traffic it stands for, so that a few
+     * {@code oos} examples count for the assumed out-of-scope share of traffic and not for their own small number.
+     */
+    record Weights(double inScope, double outOfScope) {
+
+        static Weights of(int inScopeCount, int outOfScopeCount, double outOfScopeShare) {
+            return new Weights((1 - outOfScopeShare) / inScopeCount, outOfScopeShare / outOfScopeCount);
+        }
+    }
+
+    /**
+     * Learns both thresholds jointly on a grid of their quantiles, maximising the weighted share of calibration
+     * utterances decided right (in-scope ones count when correct and accepted, out-of-scope ones when rejected),
+     * never rejecting more than {@link #MAX_REJECTED_CORRECT} of the correctly understood ones: a few unusual
+     * {@code oos} examples must not turn the assistant deaf.
      */
     static Thresholds thresholds(double[] inConfidence, double[] inSimilarity, boolean[] correct,
-                                 double[] oosConfidence, double[] oosSimilarity) {
+                                 double[] oosConfidence, double[] oosSimilarity, Weights weights) {
         double[] confidenceGrid = quantiles(concat(inConfidence, oosConfidence));
         double[] similarityGrid = quantiles(concat(inSimilarity, oosSimilarity));
+        long correctCount = countTrue(correct);
         Thresholds best = new Thresholds(0, -1);
         double bestScore = -1;
         for (double confidence : confidenceGrid) {
             for (double similarity : similarityGrid) {
                 Thresholds candidate = new Thresholds(confidence, similarity);
-                double score = score(candidate, inConfidence, inSimilarity, correct, oosConfidence, oosSimilarity);
+                if (rejectedCorrect(candidate, inConfidence, inSimilarity, correct) > MAX_REJECTED_CORRECT * correctCount) {
+                    continue;
+                }
+                double score = score(candidate, inConfidence, inSimilarity, correct, oosConfidence, oosSimilarity,
+                        weights);
                 if (score > bestScore) {
                     bestScore = score;
                     best = candidate;
@@ -90,18 +110,38 @@ final class Calibration {
         return best;
     }
 
-    /** How many calibration utterances the thresholds decide right. */
-    static int score(Thresholds thresholds, double[] inConfidence, double[] inSimilarity, boolean[] correct,
-                     double[] oosConfidence, double[] oosSimilarity) {
-        int score = 0;
+    /** The weighted share of calibration utterances the thresholds decide right. */
+    static double score(Thresholds thresholds, double[] inConfidence, double[] inSimilarity, boolean[] correct,
+                        double[] oosConfidence, double[] oosSimilarity, Weights weights) {
+        double score = 0;
         for (int i = 0; i < inConfidence.length; i++) {
-            score += correct[i] && inConfidence[i] >= thresholds.confidence()
-                    && inSimilarity[i] >= thresholds.similarity() ? 1 : 0;
+            score += correct[i] && accepts(thresholds, inConfidence[i], inSimilarity[i]) ? weights.inScope() : 0;
         }
         for (int i = 0; i < oosConfidence.length; i++) {
-            score += oosConfidence[i] < thresholds.confidence() || oosSimilarity[i] < thresholds.similarity() ? 1 : 0;
+            score += accepts(thresholds, oosConfidence[i], oosSimilarity[i]) ? 0 : weights.outOfScope();
         }
         return score;
+    }
+
+    private static boolean accepts(Thresholds thresholds, double confidence, double similarity) {
+        return confidence >= thresholds.confidence() && similarity >= thresholds.similarity();
+    }
+
+    private static int rejectedCorrect(Thresholds thresholds, double[] confidence, double[] similarity,
+                                       boolean[] correct) {
+        int rejected = 0;
+        for (int i = 0; i < confidence.length; i++) {
+            rejected += correct[i] && !accepts(thresholds, confidence[i], similarity[i]) ? 1 : 0;
+        }
+        return rejected;
+    }
+
+    private static long countTrue(boolean[] values) {
+        long count = 0;
+        for (boolean value : values) {
+            count += value ? 1 : 0;
+        }
+        return count;
     }
 
     /** 0th to 100th percentile in 2% steps: fine enough for a threshold, small enough for a 2-D search. */

@@ -1,32 +1,32 @@
 package dev.confab.nlu.engine;
 
+import de.bwaldvogel.liblinear.Feature;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
-import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /**
  * Classifies utterances into the intents of its training examples, with calibrated confidences, an out-of-scope
- * decision and an ambiguity flag. Training holds out a slice of every intent to calibrate the confidences and the
- * out-of-scope thresholds (together with any {@code oos} examples), then refits on all in-scope examples. An
- * utterance is out of scope when its best intent is not confident enough or when it lies too far from that
- * intent's examples (cosine similarity to their centroid): a confident SVM score alone does not say the
- * utterance is anywhere near what the assistant was taught.
+ * decision and an ambiguity flag. The head reads the sentence embedding and lexical features of the utterance with
+ * its typing slips mended. Confidences and out-of-scope thresholds are calibrated on out-of-fold predictions over
+ * the training examples (with any {@code oos} examples), then the head is refitted on all of them. An utterance is
+ * out of scope when its best intent is not confident enough or when it lies too far from that intent's examples
+ * (cosine similarity to their centroid): a confident SVM score alone does not say the utterance is anywhere near
+ * what the assistant was taught.
  */
 public final class IntentClassifier {
 
     /**
-     * Fewer held-out utterances than this cannot support a fitted temperature: on a handful of examples the fit
+     * Fewer calibration utterances than this cannot support a fitted temperature: on a handful of examples the fit
      * drives the temperature to its floor and every confidence to 1.0, so the SVM's own margins are kept (T = 1).
      */
     static final int MIN_CALIBRATION_UTTERANCES = 30;
@@ -36,6 +36,8 @@ public final class IntentClassifier {
     private static final double MULTI_INTENT_SECOND_CONFIDENCE = 0.1;
 
     private final SentenceEncoder encoder;
+    private final Spelling spelling;
+    private final IntentFeatures features;
     private final LinearHead head;
     private final List<String> intents;
     private final double temperature;
@@ -44,10 +46,12 @@ public final class IntentClassifier {
     private final ClassifierSettings settings;
     private final String version;
 
-    private IntentClassifier(SentenceEncoder encoder, LinearHead head, List<String> intents, double temperature,
-                             float[][] centroids, OutOfScopeRule outOfScope, ClassifierSettings settings,
-                             String version) {
+    private IntentClassifier(SentenceEncoder encoder, Spelling spelling, IntentFeatures features, LinearHead head,
+                             List<String> intents, double temperature, float[][] centroids,
+                             OutOfScopeRule outOfScope, ClassifierSettings settings, String version) {
         this.encoder = encoder;
+        this.spelling = spelling;
+        this.features = features;
         this.head = head;
         this.intents = intents;
         this.temperature = temperature;
@@ -65,34 +69,31 @@ public final class IntentClassifier {
         }
         Map<String, Integer> classOf = IntStream.range(0, intents.size()).boxed()
                 .collect(Collectors.toMap(intents::get, Function.identity()));
-        float[][] vectors = encoder.encodeAll(inScope.stream().map(Example::text).toList());
+        List<String> texts = inScope.stream().map(Example::text).toList();
+        float[][] vectors = encoder.encodeAll(texts);
         int[] classes = inScope.stream().mapToInt(example -> classOf.get(example.intent())).toArray();
         List<String> oosTexts = examples.stream().filter(example -> !example.inScope()).map(Example::text).toList();
         float[][] oosVectors = oosTexts.isEmpty() ? new float[0][] : encoder.encodeAll(oosTexts);
 
-        boolean[] heldOut = holdout(classes, settings);
-        LinearHead probe = LinearHead.train(select(vectors, heldOut, false), select(classes, heldOut, false),
-                settings.cost());
-        double[][] holdoutScores = scores(probe, select(vectors, heldOut, true));
-        int[] holdoutClasses = select(classes, heldOut, true);
-        double temperature = holdoutClasses.length >= MIN_CALIBRATION_UTTERANCES
-                ? Calibration.temperature(holdoutScores, holdoutClasses)
-                : 1.0;
+        IntentFeatures features = IntentFeatures.learn(texts, vectors[0].length, settings.lexicalWeight());
+        Feature[][] rows = features.rows(texts, vectors);
+        OutOfFold calibration = OutOfFold.score(rows, vectors, classes, intents.size(),
+                features.rows(oosTexts, oosVectors), oosVectors, features.count(), settings);
+        double temperature = calibration.temperature(MIN_CALIBRATION_UTTERANCES);
+        OutOfScopeRule rule = OutOfScopeRule.learn(calibration.inScope(temperature),
+                calibration.outOfScope(temperature), intents, settings);
 
-        float[][] fitCentroids = centroids(select(vectors, heldOut, false), select(classes, heldOut, false),
-                intents.size());
-        Decisions inScopeDecisions = decide(probe, temperature, fitCentroids, select(vectors, heldOut, true),
-                holdoutClasses);
-        Decisions oosDecisions = decide(probe, temperature, fitCentroids, oosVectors, null);
-        OutOfScopeRule rule = OutOfScopeRule.learn(inScopeDecisions, oosDecisions, intents, settings);
-
-        LinearHead head = holdoutClasses.length == 0 ? probe : LinearHead.train(vectors, classes, settings.cost());
-        return new IntentClassifier(encoder, head, intents, temperature, centroids(vectors, classes, intents.size()),
-                rule, settings, version(examples, encoder, settings));
+        LinearHead head = LinearHead.train(rows, features.count(), classes, settings.cost());
+        Spelling spelling = settings.mendTypos()
+                ? Spelling.learn(examples.stream().map(Example::text).toList(), encoder.wholeWords())
+                : null;
+        return new IntentClassifier(encoder, spelling, features, head, intents, temperature,
+                Vectors.centroids(vectors, classes, intents.size()), rule, settings, version(examples, encoder, settings));
     }
 
     public IntentPrediction classify(String text) {
-        IntentPrediction whole = classify(encoder.encode(text));
+        String mended = mended(text);
+        IntentPrediction whole = classify(mended, encoder.encode(mended));
         return new IntentPrediction(whole.ranking(), whole.outOfScope(), whole.ambiguous(),
                 parts(text, whole.ranking()));
     }
@@ -101,14 +102,14 @@ public final class IntentClassifier {
      * Classifies an utterance already encoded by this classifier's encoder ({@link #encoderKind()}), without looking
      * for several requests in it: for callers that encode many utterances at once.
      */
-    public IntentPrediction classify(float[] vector) {
-        double[] probabilities = Calibration.softmax(head.scores(vector), temperature);
+    public IntentPrediction classify(String text, float[] vector) {
+        double[] probabilities = Calibration.softmax(head.scores(features.row(text, vector)), temperature);
         List<IntentScore> ranking = IntStream.range(0, probabilities.length).boxed()
                 .sorted(Comparator.comparingDouble((Integer i) -> probabilities[i]).reversed())
                 .limit(settings.topK())
                 .map(i -> new IntentScore(intents.get(i), probabilities[i]))
                 .toList();
-        int best = argmax(probabilities);
+        int best = Vectors.argmax(probabilities);
         boolean outOfScope = this.outOfScope.rejects(best, probabilities[best], Vectors.dot(vector, centroids[best]));
         boolean ambiguous = !outOfScope && ranking.size() > 1
                 && ranking.get(0).confidence() - ranking.get(1).confidence() < settings.ambiguityMargin();
@@ -135,11 +136,14 @@ public final class IntentClassifier {
         if (clauses.size() < 2) {
             return List.of();
         }
-        float[][] vectors = encoder.encodeAll(clauses.stream().map(span -> text.substring(span[0], span[1])).toList());
+        // Clauses are mended one by one, so their spans stay those of the text the customer wrote.
+        List<String> clauseTexts = clauses.stream().map(span -> mended(text.substring(span[0], span[1]))).toList();
+        float[][] vectors = encoder.encodeAll(clauseTexts);
         List<IntentSpan> parts = new ArrayList<>();
         for (int i = 0; i < vectors.length; i++) {
-            double[] probabilities = Calibration.softmax(head.scores(vectors[i]), temperature);
-            int best = argmax(probabilities);
+            double[] probabilities = Calibration.softmax(head.scores(features.row(clauseTexts.get(i), vectors[i])),
+                    temperature);
+            int best = Vectors.argmax(probabilities);
             String intent = intents.get(best);
             boolean rankedByWhole = ranking.stream().limit(MULTI_INTENT_RANKS).anyMatch(s -> s.intent().equals(intent));
             if (probabilities[best] < this.outOfScope.of(best).confidence() || !rankedByWhole) {
@@ -158,21 +162,8 @@ public final class IntentClassifier {
         return parts.stream().map(IntentSpan::intent).distinct().count() >= 2 ? parts : List.of();
     }
 
-    /** The probe's decisions on calibration utterances; {@code classes} null for out-of-scope ones. */
-    private static Decisions decide(LinearHead probe, double temperature, float[][] centroids, float[][] vectors,
-                                    int[] classes) {
-        int[] predicted = new int[vectors.length];
-        double[] confidence = new double[vectors.length];
-        double[] similarity = new double[vectors.length];
-        boolean[] correct = new boolean[vectors.length];
-        for (int i = 0; i < vectors.length; i++) {
-            double[] probabilities = Calibration.softmax(probe.scores(vectors[i]), temperature);
-            predicted[i] = argmax(probabilities);
-            confidence[i] = probabilities[predicted[i]];
-            similarity[i] = Vectors.dot(vectors[i], centroids[predicted[i]]);
-            correct[i] = classes != null && predicted[i] == classes[i];
-        }
-        return new Decisions(predicted, confidence, similarity, correct);
+    private String mended(String text) {
+        return spelling == null ? text : spelling.correct(text);
     }
 
     /** Identifies the trained model: the same examples, encoder and settings give the same version. */
@@ -202,68 +193,6 @@ public final class IntentClassifier {
     /** How many intents have thresholds of their own, learned or set by a designer. */
     public long intentsWithOwnThresholds() {
         return outOfScope.specificIntents();
-    }
-
-    /** Marks, per intent, a repeatable random share of its examples (always leaving at least one to train on). */
-    private static boolean[] holdout(int[] classes, ClassifierSettings settings) {
-        Map<Integer, List<Integer>> byClass = new TreeMap<>();
-        for (int i = 0; i < classes.length; i++) {
-            byClass.computeIfAbsent(classes[i], c -> new ArrayList<>()).add(i);
-        }
-        Random random = new Random(settings.seed());
-        boolean[] heldOut = new boolean[classes.length];
-        for (List<Integer> members : byClass.values()) {
-            Collections.shuffle(members, random);
-            long count = Math.min(Math.round(members.size() * settings.holdoutFraction()), members.size() - 1);
-            for (int i = 0; i < count; i++) {
-                heldOut[members.get(i)] = true;
-            }
-        }
-        return heldOut;
-    }
-
-    private static double[][] scores(LinearHead head, float[][] vectors) {
-        double[][] scores = new double[vectors.length][];
-        for (int i = 0; i < vectors.length; i++) {
-            scores[i] = head.scores(vectors[i]);
-        }
-        return scores;
-    }
-
-    private static float[][] select(float[][] rows, boolean[] mask, boolean wanted) {
-        return IntStream.range(0, rows.length).filter(i -> mask[i] == wanted).mapToObj(i -> rows[i])
-                .toArray(float[][]::new);
-    }
-
-    private static int[] select(int[] values, boolean[] mask, boolean wanted) {
-        return IntStream.range(0, values.length).filter(i -> mask[i] == wanted).map(i -> values[i]).toArray();
-    }
-
-    /** Per class, the normalised mean of its vectors: where the intent's utterances sit in embedding space. */
-    private static float[][] centroids(float[][] vectors, int[] classes, int classCount) {
-        float[][] centroids = new float[classCount][vectors[0].length];
-        for (int i = 0; i < vectors.length; i++) {
-            for (int j = 0; j < vectors[i].length; j++) {
-                centroids[classes[i]][j] += vectors[i][j];
-            }
-        }
-        for (float[] centroid : centroids) {
-            double norm = Math.sqrt(Vectors.dot(centroid, centroid));
-            for (int j = 0; j < centroid.length && norm > 0; j++) {
-                centroid[j] /= (float) norm;
-            }
-        }
-        return centroids;
-    }
-
-    private static int argmax(double[] values) {
-        int best = 0;
-        for (int i = 1; i < values.length; i++) {
-            if (values[i] > values[best]) {
-                best = i;
-            }
-        }
-        return best;
     }
 
     private static String version(List<Example> examples, SentenceEncoder encoder, ClassifierSettings settings) {

@@ -8,7 +8,7 @@ import de.bwaldvogel.liblinear.Problem;
 import de.bwaldvogel.liblinear.SolverType;
 
 /**
- * A multiclass linear SVM (Crammer-Singer, liblinear) over sentence embeddings. Chosen by measurement: on
+ * A multiclass linear SVM (Crammer-Singer, liblinear) over an utterance's features. Chosen by measurement: on
  * BANKING77 it matched logistic regression's accuracy and trained eight times faster (docs/benchmarks.md).
  */
 final class LinearHead {
@@ -24,25 +24,26 @@ final class LinearHead {
         this.columnClass = model.getLabels();
     }
 
-    static LinearHead train(float[][] vectors, int[] classes, double cost) {
+    /** @param featureCount the highest feature index any row may use (the bias's) */
+    static LinearHead train(Feature[][] rows, int featureCount, int[] classes, double cost) {
         Linear.disableDebugOutput();
         Problem problem = new Problem();
-        problem.l = vectors.length;
-        problem.n = vectors[0].length + 1;
+        problem.l = rows.length;
+        problem.n = featureCount;
+        // The rows end with their own constant feature; liblinear is told so it counts it as the bias.
         problem.bias = 1;
-        problem.x = new Feature[vectors.length][];
-        problem.y = new double[vectors.length];
-        for (int i = 0; i < vectors.length; i++) {
-            problem.x[i] = LinearFeatures.of(vectors[i]);
+        problem.x = rows;
+        problem.y = new double[rows.length];
+        for (int i = 0; i < rows.length; i++) {
             problem.y[i] = classes[i];
         }
         return new LinearHead(Linear.train(problem, new Parameter(SolverType.MCSVM_CS, cost, STOPPING_TOLERANCE)));
     }
 
     /** One decision value per class, indexed by class (not by liblinear's column order). */
-    double[] scores(float[] vector) {
+    double[] scores(Feature[] row) {
         double[] columns = new double[columnClass.length];
-        Linear.predictValues(model, LinearFeatures.of(vector), columns);
+        Linear.predictValues(model, row, columns);
         double[] byClass = new double[columnClass.length];
         for (int column = 0; column < columns.length; column++) {
             byClass[columnClass[column]] = columns[column];

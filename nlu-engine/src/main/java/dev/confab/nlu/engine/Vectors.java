@@ -27,4 +27,29 @@ public final class Vectors {
         }
         return unit;
     }
+
+    /** The index of the largest value (the first of equal ones). */
+    public static int argmax(double[] values) {
+        int best = 0;
+        for (int i = 1; i < values.length; i++) {
+            if (values[i] > values[best]) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    /** Per class, the normalised mean of its vectors: where the class's utterances sit in embedding space. */
+    public static float[][] centroids(float[][] vectors, int[] classes, int classCount) {
+        float[][] centroids = new float[classCount][vectors[0].length];
+        for (int i = 0; i < vectors.length; i++) {
+            for (int j = 0; j < vectors[i].length; j++) {
+                centroids[classes[i]][j] += vectors[i][j];
+            }
+        }
+        for (int c = 0; c < classCount; c++) {
+            centroids[c] = unit(centroids[c]);
+        }
+        return centroids;
+    }
 }

@@ -19,10 +19,51 @@ class CalibrationTest {
         double[] oosSimilarity = {0.2, 0.3};
 
         Calibration.Thresholds thresholds = Calibration.thresholds(inConfidence, inSimilarity, correct,
-                oosConfidence, oosSimilarity);
+                oosConfidence, oosSimilarity, Calibration.Weights.of(4, 2, 0.2));
 
         assertThat(thresholds.similarity()).isGreaterThan(0.3).isLessThanOrEqualTo(0.65);
         assertThat(thresholds.confidence()).isLessThanOrEqualTo(0.8);
+    }
+
+    @Test
+    void outOfScopeExamplesLookingLikeRequestsNeverMakeTheThresholdRejectMoreThanItsShareOfCorrectInput() {
+        // A hundred correct requests spread over confidences 0.01…1.0, and oos examples as confident as the best of
+        // them: rejecting the oos ones would reject nearly every request. The cap keeps 95% accepted.
+        double[] inConfidence = new double[100];
+        double[] inSimilarity = new double[100];
+        boolean[] correct = new boolean[100];
+        for (int i = 0; i < 100; i++) {
+            inConfidence[i] = (i + 1) / 100.0;
+            inSimilarity[i] = 0.8;
+            correct[i] = true;
+        }
+        double[] oosConfidence = {0.99, 0.995, 1.0};
+        double[] oosSimilarity = {0.8, 0.8, 0.8};
+
+        Calibration.Thresholds thresholds = Calibration.thresholds(inConfidence, inSimilarity, correct,
+                oosConfidence, oosSimilarity, Calibration.Weights.of(100, 3, 0.9));
+
+        long rejected = Arrays.stream(inConfidence).filter(c -> c < thresholds.confidence()).count();
+        assertThat(rejected).isLessThanOrEqualTo(5);
+    }
+
+    @Test
+    void theAssumedOutOfScopeShareDecidesHowManyRequestsAnOutOfScopeExampleOutweighs() {
+        // Ten requests at confidence 0.5, one oos example at 0.49 and one at 0.6: rejecting the 0.6 one costs all
+        // ten requests, which only pays when out-of-scope traffic is assumed common.
+        double[] inConfidence = {0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.7, 0.8, 0.9, 0.95, 0.97, 0.98,
+            0.99, 0.99, 0.99, 0.99, 0.99, 0.99, 0.99, 0.99, 0.99, 0.99, 0.99, 0.99, 0.99, 0.99};
+        double[] inSimilarity = new double[inConfidence.length];
+        boolean[] correct = new boolean[inConfidence.length];
+        Arrays.fill(inSimilarity, 0.8);
+        Arrays.fill(correct, true);
+        double[] oosConfidence = {0.49, 0.6};
+        double[] oosSimilarity = {0.8, 0.8};
+
+        Calibration.Thresholds rare = Calibration.thresholds(inConfidence, inSimilarity, correct, oosConfidence,
+                oosSimilarity, Calibration.Weights.of(30, 2, 0.05));
+
+        assertThat(rare.confidence()).isGreaterThan(0.49).isLessThanOrEqualTo(0.5);
     }
 
     @Test

@@ -73,6 +73,14 @@ class IntentClassifierTest {
     }
 
     @Test
+    void typingSlipsStillReachTheIntent() {
+        IntentPrediction prediction = classifier.classify("plese blcok my crad");
+
+        assertThat(prediction.decision()).isEqualTo("block_card");
+        assertThat(classifier.classify("how much mony do I hvae").decision()).isEqualTo("check_balance");
+    }
+
+    @Test
     void confidencesAreProbabilitiesInDescendingOrder() {
         List<IntentScore> ranking = classifier.classify("how much cash is in my account").ranking();
 

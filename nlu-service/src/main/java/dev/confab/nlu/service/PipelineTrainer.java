@@ -50,8 +50,10 @@ public class PipelineTrainer {
         // Definitions first: a broken pattern should fail in milliseconds, not after training.
         EntityRecognizer entities = EntityRecognizer.of(new EntityDefinitions(definitions.lookups(),
                 definitions.patterns(), definitions.region()));
+        ClassifierSettings defaults = ClassifierSettings.defaults();
         IntentClassifier classifier = IntentClassifier.train(examples(bundle), encoder(),
-                ClassifierSettings.defaults().withMinimumConfidence(config.minimumConfidence()));
+                defaults.withHead(defaults.cost(), config.lexicalWeight(), defaults.mendTypos())
+                        .withMinimumConfidence(config.minimumConfidence()));
         Optional<SlotTagger> slots = slotExamples().map(examples -> SlotTagger.train(examples, entities::recognize,
                 new WordVectors(encoder()), ZonedDateTime.now(config.timeZone())));
         return new NluPipeline(classifier, entities, slots, languages(), new UtteranceDiscovery(encoder()));

@@ -78,7 +78,7 @@ public final class UtteranceDiscovery {
         List<UtteranceCluster> clusters = new ArrayList<>();
         for (int c = 0; c < groups.size(); c++) {
             List<Integer> members = groups.get(c);
-            Map.Entry<String, Double> existing = existingIntent(members, vectors, classifier);
+            Map.Entry<String, Double> existing = existingIntent(members, vectors, utterances, classifier);
             clusters.add(new UtteranceCluster(members, representatives(members, vectors, utterances),
                     keywords.get(c), suggestedName(keywords.get(c)), existing.getKey(), existing.getValue()));
         }
@@ -126,12 +126,13 @@ public final class UtteranceDiscovery {
      * the embeddings clustering already computed, so no utterance is encoded twice.
      */
     private static Map.Entry<String, Double> existingIntent(List<Integer> members, float[][] vectors,
+                                                            List<String> utterances,
                                                             IntentClassifier classifier) {
         if (classifier == null) {
             return new AbstractMap.SimpleImmutableEntry<>(null, 0.0);
         }
         Map<String, Long> votes = members.stream()
-                .map(i -> classifier.classify(vectors[i]))
+                .map(i -> classifier.classify(utterances.get(i), vectors[i]))
                 .filter(prediction -> !prediction.outOfScope())
                 .map(IntentPrediction::decision)
                 .collect(Collectors.groupingBy(intent -> intent, HashMap::new, Collectors.counting()));

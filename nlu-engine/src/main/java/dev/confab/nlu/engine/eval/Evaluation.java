@@ -158,15 +158,18 @@ final class Evaluation {
     static String readable(Map<String, Object> report) {
         StringBuilder text = new StringBuilder();
         for (String key : List.of("model_version", "encoder", "examples_train", "examples", "train_seconds",
-                "oos_threshold", "oos_similarity_threshold", "intents_with_own_thresholds", "accuracy", "top1_accuracy", "macro_f1", "micro_f1",
-                "in_scope_accuracy", "oos_recall", "oos_precision", "slot_precision", "slot_recall", "slot_f1",
+                "cv_folds", "cost", "lexical_weight", "mend_typos", "cv_seconds", "oos_threshold", "oos_similarity_threshold",
+                "intents_with_own_thresholds", "accuracy", "top1_accuracy", "macro_f1", "micro_f1",
+                "in_scope_accuracy", "oos_recall", "oos_precision", "noisy_accuracy", "noisy_top1_accuracy",
+                "noise_drop_points", "noisy_oos_recall", "slot_precision", "slot_recall", "slot_f1",
                 "latency_ms_p50", "latency_ms_p99")) {
             if (!report.containsKey(key)) {
                 continue;
             }
             Object value = report.get(key);
-            text.append(String.format("%-20s %s%n", key, value instanceof Double d ? String.format("%.4f", d)
-                    : value == null ? "n/a" : value));
+            Object spread = report.get(key + "_sd");
+            text.append(String.format("%-20s %s%s%n", key, value instanceof Double d ? String.format("%.4f", d)
+                    : value == null ? "n/a" : value, spread instanceof Double sd ? String.format(" ± %.4f", sd) : ""));
         }
         Map<String, Map<String, Object>> perIntent = (Map<String, Map<String, Object>>) report.get("per_intent");
         text.append("\nweakest intents (f1, precision, recall, support)\n");

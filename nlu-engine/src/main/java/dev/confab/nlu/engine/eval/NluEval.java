@@ -35,8 +35,13 @@ import java.util.Set;
 public final class NluEval {
 
     private static final String USAGE = """
-            usage: bin/nlu-eval --train FILE[,FILE...] --test FILE[,FILE...] [--format jsonl|nlupp] [--out FILE.json]
-                                [--encoder all-minilm-l6-v2-q|bge-small-en-v15-q] [--reference-time ISO-8601]
+            usage: bin/nlu-eval --train FILE[,FILE...] (--test FILE[,FILE...] | --cv K) [--format jsonl|nlupp]
+                                [--out FILE.json] [--encoder all-minilm-l6-v2-q|bge-small-en-v15-q]
+                                [--cost C] [--lexical-weight W] [--mend-typos on|off] [--reference-time ISO-8601]
+              --cv K: stratified K-fold cross-validation of the --train files (jsonl only), no --test needed.
+              --cost, --lexical-weight: the intent head's SVM cost and lexical feature weight (0: embedding only);
+                     with --cv, comma-separated lists cross-validate every combination and report the best.
+              --mend-typos: mend typing slips before classifying (default on).
               jsonl: one {"text": "...", "intent": "..."} per line; intent "oos" marks out-of-scope.
               nlupp: NLU++ folds (JSON arrays with "text", "intents", "slots"); relative dates refer to
                      --reference-time, by default NLU++'s 2022-03-15T09:00:00Z.
@@ -58,7 +63,7 @@ public final class NluEval {
         Map<String, Object> report = "nlupp".equals(options.get("--format"))
                 ? nlupp(files(options.get("--train")), files(options.get("--test")), encoder,
                         OffsetDateTime.parse(options.get("--reference-time")).toZonedDateTime())
-                : jsonl(files(options.get("--train")), files(options.get("--test")), encoder);
+                : jsonl(options, encoder);
         System.out.print(Evaluation.readable(report));
         if (options.containsKey("--out")) {
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
@@ -67,35 +72,33 @@ public final class NluEval {
         }
     }
 
-    private static Map<String, Object> jsonl(List<Path> trainFiles, List<Path> testFiles, SentenceEncoder encoder) {
-        List<Example> train = trainFiles.stream().flatMap(file -> ExampleFiles.readJsonl(file).stream()).toList();
-        List<Example> test = testFiles.stream().flatMap(file -> ExampleFiles.readJsonl(file).stream()).toList();
-        long start = System.nanoTime();
-        IntentClassifier classifier = IntentClassifier.train(train, encoder, ClassifierSettings.defaults());
-        double trainSeconds = (System.nanoTime() - start) / 1e9;
-
-        List<Set<String>> gold = new ArrayList<>();
-        List<Set<String>> predicted = new ArrayList<>();
-        List<String> best = new ArrayList<>();
-        double[] latency = new double[test.size()];
-        for (int i = 0; i < test.size(); i++) {
-            long before = System.nanoTime();
-            IntentPrediction prediction = classifier.classify(test.get(i).text());
-            latency[i] = (System.nanoTime() - before) / 1e6;
-            predicted.add(intents(prediction.decision()));
-            best.add(prediction.ranking().get(0).intent());
-            gold.add(intents(test.get(i).intent()));
+    private static Map<String, Object> jsonl(Map<String, String> options, SentenceEncoder encoder) {
+        List<Example> train = examples(options.get("--train"));
+        List<ClassifierSettings> grid = new ArrayList<>();
+        ClassifierSettings defaults = ClassifierSettings.defaults();
+        boolean mendTypos = !"off".equals(options.get("--mend-typos"));
+        for (double cost : numbers(options.get("--cost"), defaults.cost())) {
+            for (double weight : numbers(options.get("--lexical-weight"), defaults.lexicalWeight())) {
+                grid.add(defaults.withHead(cost, weight, mendTypos));
+            }
         }
-        Map<String, Object> report = new LinkedHashMap<>();
-        report.put("model_version", classifier.version());
-        report.put("encoder", encoder.kind().id());
-        report.put("examples_train", train.size());
-        report.put("train_seconds", trainSeconds);
-        report.put("oos_threshold", classifier.threshold());
-        report.put("oos_similarity_threshold", classifier.similarityThreshold());
-        report.put("intents_with_own_thresholds", classifier.intentsWithOwnThresholds());
-        report.putAll(Evaluation.score(gold, predicted, best, null, latency));
-        return report;
+        if (!options.containsKey("--cv")) {
+            if (grid.size() > 1) {
+                throw new IllegalArgumentException("Several --cost or --lexical-weight values need --cv K");
+            }
+            return IntentEval.heldOut(train, examples(options.get("--test")), encoder, grid.get(0));
+        }
+        return IntentEval.crossValidated(train, Integer.parseInt(options.get("--cv")), encoder, grid);
+    }
+
+    /** A comma-separated list of numbers, or the default alone. */
+    private static List<Double> numbers(String commaSeparated, double fallback) {
+        return commaSeparated == null ? List.of(fallback)
+                : Arrays.stream(commaSeparated.split(",")).map(String::trim).map(Double::parseDouble).toList();
+    }
+
+    private static List<Example> examples(String files) {
+        return files(files).stream().flatMap(file -> ExampleFiles.readJsonl(file).stream()).toList();
     }
 
     private static Map<String, Object> nlupp(List<Path> trainFiles, List<Path> testFiles, SentenceEncoder encoder,
@@ -136,18 +139,20 @@ public final class NluEval {
         return report;
     }
 
-    private static Set<String> intents(String intent) {
-        return Example.OUT_OF_SCOPE.equals(intent) ? Set.of() : Set.of(intent);
-    }
-
     private static List<Path> files(String commaSeparated) {
         return Arrays.stream(commaSeparated.split(",")).map(String::trim).map(Path::of).toList();
     }
 
     private static Map<String, String> options(String[] args) {
         Map<String, String> options = Options.parse(args, Map.of("--format", "jsonl", "--encoder",
-                "all-minilm-l6-v2-q", "--reference-time", "2022-03-15T09:00:00Z"), List.of("--train", "--test"),
-                List.of("--out"));
+                "all-minilm-l6-v2-q", "--reference-time", "2022-03-15T09:00:00Z"), List.of("--train"),
+                List.of("--test", "--out", "--cv", "--cost", "--lexical-weight", "--mend-typos"));
+        if (!options.containsKey("--test") && !options.containsKey("--cv")) {
+            throw new IllegalArgumentException("--test is required (or --cv K to cross-validate --train)");
+        }
+        if (options.containsKey("--cv") && "nlupp".equals(options.get("--format"))) {
+            throw new IllegalArgumentException("--cv works on jsonl files");
+        }
         if (!List.of("jsonl", "nlupp").contains(options.get("--format"))) {
             throw new IllegalArgumentException("Unknown format " + options.get("--format") + "; use jsonl or nlupp");
         }

@@ -1,0 +1,114 @@
+package dev.confab.nlu.engine;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Mends the typing slips customers make ("i lsot my card", "chnage my pin") before an utterance is classified: a
+ * word that is neither in the assistant's examples nor a word the encoder knows whole becomes the most frequent
+ * example word one slip away (a swap, a missing, extra or wrong letter). A sentence encoder splits an unknown word
+ * into pieces that mean little, so one slip in three words cost the embedding-only classifier 28 points of
+ * accuracy on BANKING77 (docs/benchmarks.md).
+ */
+public final class Spelling {
+
+    /** Shorter words have too many neighbours one slip away to guess which was meant. */
+    static final int MIN_LENGTH = 3;
+    private static final Pattern WORD = Pattern.compile("\\p{L}+");
+
+    private final Map<String, Integer> frequency;
+    private final Set<String> knownWords;
+    private final char[] alphabet;
+
+    private Spelling(Map<String, Integer> frequency, Set<String> knownWords, char[] alphabet) {
+        this.frequency = frequency;
+        this.knownWords = knownWords;
+        this.alphabet = alphabet;
+    }
+
+    /**
+     * @param texts      the assistant's training utterances: the words a correction may produce
+     * @param knownWords lower-case words that are left alone although the examples never use them
+     */
+    public static Spelling learn(List<String> texts, Set<String> knownWords) {
+        Map<String, Integer> frequency = new HashMap<>();
+        Set<Character> letters = new TreeSet<>();
+        for (String text : texts) {
+            Matcher words = WORD.matcher(text.toLowerCase(Locale.ROOT));
+            while (words.find()) {
+                frequency.merge(words.group(), 1, Integer::sum);
+                words.group().chars().forEach(letter -> letters.add((char) letter));
+            }
+        }
+        char[] alphabet = new char[letters.size()];
+        int i = 0;
+        for (char letter : letters) {
+            alphabet[i++] = letter;
+        }
+        return new Spelling(frequency, knownWords, alphabet);
+    }
+
+    /** The utterance with every mendable slip mended; everything but the mended words is left as it was. */
+    public String correct(String text) {
+        Matcher words = WORD.matcher(text);
+        StringBuilder corrected = null;
+        int copied = 0;
+        while (words.find()) {
+            String word = words.group().toLowerCase(Locale.ROOT);
+            // A capitalised unknown word is most likely a name ("Acme" is not "came"); slips come in lower case.
+            if (!word.equals(words.group()) || word.length() < MIN_LENGTH || frequency.containsKey(word) || knownWords.contains(word)) {
+                continue;
+            }
+            String mended = nearest(word);
+            if (mended != null) {
+                corrected = corrected == null ? new StringBuilder(text.length()) : corrected;
+                corrected.append(text, copied, words.start()).append(mended);
+                copied = words.end();
+            }
+        }
+        return corrected == null ? text : corrected.append(text, copied, text.length()).toString();
+    }
+
+    /** The most frequent example word one slip from {@code word} (ties: alphabetically first), or null. */
+    private String nearest(String word) {
+        String best = null;
+        int bestCount = 0;
+        for (String candidate : oneSlipAway(word)) {
+            int count = frequency.getOrDefault(candidate, 0);
+            if (count > bestCount || count == bestCount && count > 0 && candidate.compareTo(best) < 0) {
+                best = candidate;
+                bestCount = count;
+            }
+        }
+        return best;
+    }
+
+    /** Every string one deletion, transposition, replacement or insertion of a letter away. */
+    private Set<String> oneSlipAway(String word) {
+        Set<String> candidates = new HashSet<>();
+        for (int i = 0; i <= word.length(); i++) {
+            String head = word.substring(0, i);
+            String tail = word.substring(i);
+            if (!tail.isEmpty()) {
+                candidates.add(head + tail.substring(1));
+            }
+            if (tail.length() > 1) {
+                candidates.add(head + tail.charAt(1) + tail.charAt(0) + tail.substring(2));
+            }
+            for (char letter : alphabet) {
+                if (!tail.isEmpty()) {
+                    candidates.add(head + letter + tail.substring(1));
+                }
+                candidates.add(head + letter + tail);
+            }
+        }
+        return candidates;
+    }
+}
