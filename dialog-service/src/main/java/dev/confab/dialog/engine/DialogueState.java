@@ -34,8 +34,8 @@ public class DialogueState {
         return stack.isEmpty() ? null : stack.get(stack.size() - 1);
     }
 
-    /** How many non-pattern flows are on the stack. */
+    /** How many non-pattern flows have started and are on the stack. */
     public int depth() {
-        return (int) stack.stream().filter(frame -> !frame.pattern()).count();
+        return (int) stack.stream().filter(frame -> !frame.pattern() && !frame.queued).count();
     }
 }

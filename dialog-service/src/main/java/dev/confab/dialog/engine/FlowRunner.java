@@ -62,6 +62,10 @@ final class FlowRunner {
                 popFlow(frame, FlowChange.FAILED);
                 continue;
             }
+            if (frame.queued) {
+                startQueued(frame);
+                continue;
+            }
             if (frame.interrupted) {
                 resume(frame);
                 continue;
@@ -154,6 +158,15 @@ final class FlowRunner {
         push(pattern);
     }
 
+    /** The next request of a message that asked for several things; its values were taken when it was asked. */
+    private void startQueued(Frame frame) {
+        frame.queued = false;
+        outputs.add(flowEvent(frame, FlowChange.STARTED));
+        Frame pattern = Frame.of("pattern_next_request");
+        pattern.context.put("flow", describe(frame.flow));
+        push(pattern);
+    }
+
     private boolean await(Pending pending) {
         state.pending = pending;
         awaiting = true;
@@ -176,10 +189,25 @@ final class FlowRunner {
         Frame frame = Frame.of(flow.name());
         push(frame);
         outputs.add(flowEvent(frame, FlowChange.STARTED));
+        takeMentionedValues(flow);
+    }
+
+    /**
+     * Puts a later request of this message on the stack, to start once the flows pushed after it are done ("I lost
+     * my card and I also need to change my PIN": the PIN waits for the card).
+     */
+    void queueFlow(Flow flow) {
+        Frame frame = Frame.of(flow.name());
+        frame.queued = true;
+        push(frame);
+        takeMentionedValues(flow);
+    }
+
+    /** Values given before they are asked for ("block my card ending 1234") are taken now. */
+    private void takeMentionedValues(Flow flow) {
         if (message == null) {
             return;
         }
-        // Values given before they are asked for ("block my card ending 1234") are taken now.
         for (Step step : flow.steps()) {
             if (step instanceof Step.Collect collect && !state.slots.containsKey(collect.slot())) {
                 Slot slot = bundle.slots().get(collect.slot());
@@ -203,7 +231,7 @@ final class FlowRunner {
 
     void popFlow(Frame frame, FlowChange change) {
         state.stack.remove(frame);
-        if (frame.pattern()) {
+        if (frame.pattern() || frame.queued) {
             return;
         }
         outputs.add(flowEvent(frame, change));
@@ -249,7 +277,7 @@ final class FlowRunner {
 
     void interruptTop() {
         Frame top = state.top();
-        if (top != null && !top.pattern() && !top.interrupted) {
+        if (top != null && !top.pattern() && !top.interrupted && !top.queued) {
             top.interrupted = true;
             outputs.add(flowEvent(top, FlowChange.INTERRUPTED));
         }
@@ -316,7 +344,7 @@ final class FlowRunner {
 
     String activeFlowDescription() {
         for (int f = state.stack.size() - 1; f >= 0; f--) {
-            if (!state.stack.get(f).pattern()) {
+            if (!state.stack.get(f).pattern() && !state.stack.get(f).queued) {
                 return state.stack.get(f).flow;
             }
         }

@@ -15,6 +15,11 @@ public class Frame {
     public int attempts;
     /** A digression is running on top of this flow; when it ends, this one resumes with a reminder. */
     public boolean interrupted;
+    /**
+     * A later request of a message that asked for several things: it has not started yet, and starts when the
+     * flows above it are done.
+     */
+    public boolean queued;
     /** Values a pattern's responses may use: {@code flow}, {@code slot}, {@code value}, {@code options}, ... */
     public Map<String, String> context = new LinkedHashMap<>();
 

@@ -21,8 +21,10 @@ final class SlotFiller {
 
     private static final Pattern LEADING_NUMBER = Pattern.compile("^-?[0-9]+(\\.[0-9]+)?");
     private static final Pattern AMOUNT = Pattern.compile("(-?[0-9]+(?:\\.[0-9]+)?)(?:\\s*([A-Z]{3}))?");
-    private static final Pattern YES = Pattern.compile("\\b(yes|yeah|yep|sure|correct|right|ok|okay|please do)\\b");
-    private static final Pattern NO = Pattern.compile("\\b(no|nope|not really|don't|do not)\\b");
+    private static final Pattern YES = Pattern.compile(
+            "\\b(yes|yeah|yep|yup|sure|correct|right|ok|okay|please do|go ahead|do it|absolutely|definitely"
+                    + "|of course)\\b");
+    private static final Pattern NO = Pattern.compile("\\b(no|nope|nah|not really|don't|do not|no thanks)\\b");
 
     private SlotFiller() {
     }
@@ -39,6 +41,15 @@ final class SlotFiller {
 
     /** A value the message offers and where it starts in the text ({@code -1} when it has no span). */
     record Candidate(String value, int start) {
+    }
+
+    /** Whether the message says yes ({@code true}), no ({@code false}), or neither ({@code null}) in so many words. */
+    static Boolean yesOrNo(String text) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        if (NO.matcher(lower).find()) {
+            return false;
+        }
+        return YES.matcher(lower).find() ? true : null;
     }
 
     /** Every value the message offers for the slot, in the order said. */
@@ -172,14 +183,14 @@ final class SlotFiller {
     private static List<Candidate> categories(Map<String, List<String>> values, String text) {
         List<int[]> found = new ArrayList<>();
         List<String> names = new ArrayList<>(values.keySet());
+        CategoryWords words = new CategoryWords(text);
         for (int i = 0; i < names.size(); i++) {
             List<String> phrases = new ArrayList<>(values.get(names.get(i)));
             phrases.add(names.get(i).replace('_', ' '));
             for (String phrase : phrases) {
-                Matcher matcher = Pattern.compile("\\b" + Pattern.quote(phrase.toLowerCase(Locale.ROOT)) + "\\b")
-                        .matcher(text);
-                if (matcher.find()) {
-                    found.add(new int[] {matcher.start(), i});
+                int start = words.find(phrase);
+                if (start >= 0) {
+                    found.add(new int[] {start, i});
                     break;
                 }
             }

@@ -4,6 +4,7 @@ import dev.confab.bundle.AssistantBundle;
 import dev.confab.bundle.model.Flow;
 import dev.confab.bundle.model.IntentRole;
 import dev.confab.bundle.model.Slot;
+import dev.confab.bundle.model.SlotType;
 import dev.confab.bundle.model.Step;
 import dev.confab.contracts.event.ConversationEnded;
 import dev.confab.contracts.event.FlowChange;
@@ -37,6 +38,8 @@ final class TurnRun {
     private final String turnId;
     private final FlowRunner flows;
     private MessageUnderstood message;
+    /** The flows of the message's later requests, in the order said, to run after the first. */
+    private List<Flow> laterRequests = List.of();
 
     TurnRun(AssistantBundle bundle, DialogueState state, String turnId) {
         this.bundle = bundle;
@@ -88,6 +91,18 @@ final class TurnRun {
         }
         if (pending != null && pending.kind() == Pending.Kind.HANDOFF_OFFER && answeredOffer(intent)) {
             return flows.finish();
+        }
+        List<String> requests = requests(understood);
+        if (requests.size() > 1 && (pending == null || pending.kind() != Pending.Kind.CLARIFICATION)) {
+            // Several requests run in the order said, whatever the whole message's best intent.
+            intent = requests.get(0);
+            ambiguous = false;
+            laterRequests = requests.stream().skip(1)
+                    .map(bundle::flowTriggeredBy)
+                    .flatMap(Optional::stream)
+                    .filter(flow -> !flow.equals(bundle.flowTriggeredBy(requests.get(0)).orElse(null)))
+                    .distinct()
+                    .toList();
         }
         handle(intent, ambiguous);
         return flows.finish();
@@ -165,14 +180,15 @@ final class TurnRun {
             handOffByPattern("the user asked for a human");
             return;
         }
-        if (role == IntentRole.GOODBYE) {
+        Frame top = state.top();
+        Step.Collect asked = top == null ? null : flows.currentCollect(top);
+        // "Go ahead" looks like a goodbye to the NLU; as the answer to "Shall I go ahead?" it is a yes.
+        if (role == IntentRole.GOODBYE && !(asked != null && answersInKind(top, asked, intent, role))) {
             flows.closeEverything(FlowChange.CANCELLED);
             flows.say("goodbye", Map.of());
             flows.emit(new Output.End(ConversationEnded.Reason.GOODBYE));
             return;
         }
-        Frame top = state.top();
-        Step.Collect asked = top == null ? null : flows.currentCollect(top);
         if (asked != null && answer(top, asked, intent, role, ambiguous)) {
             return;
         }
@@ -191,6 +207,12 @@ final class TurnRun {
             state.consecutiveFallbacks = 0;
             Optional<Flow> flow = bundle.flowTriggeredBy(intent);
             flows.interruptTop();
+            // Pushed first, so they start when the first request is done, before an interrupted flow resumes.
+            for (int i = laterRequests.size() - 1; i >= 0; i--) {
+                if (!flows.onStack(laterRequests.get(i).name())) {
+                    flows.queueFlow(laterRequests.get(i));
+                }
+            }
             if (flow.isPresent() && !flows.onStack(flow.get().name())) {
                 flows.startFlow(flow.get());
             } else if (flow.isEmpty()) {
@@ -230,6 +252,14 @@ final class TurnRun {
         return true;
     }
 
+    /** Whether the message holds a value of the question's type; any message would do for a text question. */
+    private boolean answersInKind(Frame frame, Step.Collect asked, String intent, IntentRole role) {
+        Slot slot = bundle.slots().get(asked.slot());
+        return slot.type() != SlotType.TEXT
+                && SlotFiller.value(slot, message, role, reading(frame, intent, role, false), flows.currency())
+                .isPresent();
+    }
+
     /** "No, 50 not 15": a new value for a slot already filled by a flow in progress. */
     private boolean correct(IntentRole role) {
         if (role != IntentRole.DENY && !CORRECTION_CUE.matcher(message.text()).find()) {
@@ -237,7 +267,7 @@ final class TurnRun {
         }
         for (int f = state.stack.size() - 1; f >= 0; f--) {
             Frame frame = state.stack.get(f);
-            if (frame.pattern()) {
+            if (frame.pattern() || frame.queued) {
                 continue;
             }
             List<Step> steps = flows.flow(frame).steps();
@@ -369,7 +399,8 @@ final class TurnRun {
                 .filter(intent -> roleOf(intent) == IntentRole.TASK)
                 .limit(2)
                 .toList();
-        if (options.size() < 2) {
+        // Two intents that start the same flow need no question: either way the same thing happens.
+        if (options.size() < 2 || sameFlow(options.get(0), options.get(1))) {
             return false;
         }
         Frame pattern = Frame.of("pattern_clarification");
@@ -378,6 +409,20 @@ final class TurnRun {
         flows.runStack();
         state.pending = new Pending(Pending.Kind.CLARIFICATION, turnId, options, null, false);
         return true;
+    }
+
+    private boolean sameFlow(String intent, String other) {
+        Optional<Flow> flow = bundle.flowTriggeredBy(intent);
+        return flow.isPresent() && flow.equals(bundle.flowTriggeredBy(other));
+    }
+
+    /** The intents of the message's requests that are tasks, in the order said (empty for a single request). */
+    private List<String> requests(MessageUnderstood understood) {
+        return understood.parts().stream()
+                .map(part -> part.intent())
+                .filter(intent -> roleOf(intent) == IntentRole.TASK)
+                .distinct()
+                .toList();
     }
 
     private String choose(List<String> options, String intent) {
@@ -408,11 +453,13 @@ final class TurnRun {
     /** Whether the message answered the offer of a human; a message about something else is handled as usual. */
     private boolean answeredOffer(String intent) {
         IntentRole role = roleOf(intent);
-        if (role == IntentRole.AFFIRM) {
+        // A yes or no the NLU finds too short to be sure of still answers the question just asked.
+        Boolean said = intent == null ? SlotFiller.yesOrNo(message.text()) : null;
+        if (role == IntentRole.AFFIRM || Boolean.TRUE.equals(said)) {
             handOffByPattern("the assistant could not help and the user accepted a human");
             return true;
         }
-        if (role == IntentRole.DENY) {
+        if (role == IntentRole.DENY || Boolean.FALSE.equals(said)) {
             state.consecutiveFallbacks = 0;
             flows.say("handoff_declined", Map.of());
             flows.runStack();

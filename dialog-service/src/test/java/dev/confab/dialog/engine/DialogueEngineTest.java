@@ -220,6 +220,45 @@ class DialogueEngineTest {
     }
 
     @Test
+    void twoIntentsThatStartTheSameFlowNeedNoQuestion() {
+        assertThat(user(Said.text("someone has my card details").intent("compromised_card")
+                .intent("lost_or_stolen_card").ambiguous()))
+                .endsWith(ask("ask_card_last4"));
+        assertThat(state.top().flow).isEqualTo("block_card");
+    }
+
+    @Test
+    void runsSeveralRequestsInTheOrderSaidWhateverTheBestIntent() {
+        String text = "I lost my card and I also need to change my PIN";
+        assertThat(user(Said.text(text).intent("change_pin").intent("lost_or_stolen_card")
+                .part("lost_or_stolen_card", "I lost my card").part("change_pin", "I also need to change my PIN")))
+                .endsWith(ask("ask_card_last4"));
+        assertThat(flowEvents()).containsExactly("block_card STARTED 1");
+        user(Said.text("1234").intent("change_pin").entity("card_last4", "1234", "1234"));
+
+        assertThat(user(Said.text("no").intent("deny")))
+                .containsExactly("OK, I haven't blocked it. If you find it's missing after all, just tell me.",
+                        "Now, changing your PIN, as you asked.",
+                        "Would you like to change it in the app, or at a cash machine?");
+        assertThat(flowEvents()).containsExactly("block_card COMPLETED 0", "change_pin STARTED 1");
+    }
+
+    @Test
+    void aLaterRequestWaitsForTheFirstThenTheInterruptedFlowResumes() {
+        user(Said.text("my transfer hasn't arrived").intent("transfer_not_received_by_recipient"));
+        user(Said.text("I want to top up and change my PIN").intent("change_pin")
+                .part("topping_up_by_card", "I want to top up").part("change_pin", "change my PIN"));
+        user(Said.text("£50").intent("top_up_by_card_charge").entity("money", "£50", "50 GBP"));
+        user(Said.text("card").intent("topping_up_by_card"));
+        user(Said.text("yes").intent("affirm"));
+        user(Said.text("1234").intent("change_pin").entity("card_last4", "1234", "1234"));
+
+        assertThat(user(Said.text("in the app").intent("change_pin")))
+                .containsSubsequence("Let's get back to checking on a transfer.", "How much was the transfer?");
+        assertThat(state.stack).extracting(frame -> frame.flow).containsExactly("transfer_status");
+    }
+
+    @Test
     void answersOutOfScopeFromKnowledgeThenOffersAHuman() {
         user(Said.text("hi").intent("greet"));
 
@@ -229,7 +268,8 @@ class DialogueEngineTest {
 
         assertThat(user(Said.text("can you book me a flight").outOfScope()))
                 .containsExactly("I don't seem to be helping. Would you like me to pass you to a colleague?");
-        assertThat(user(Said.text("yes").intent("affirm")))
+        // Too short for the NLU to be sure of, a yes still answers the offer.
+        assertThat(user(Said.text("yes please").outOfScope()))
                 .containsExactly("I'm passing you to a colleague, who will see our conversation so far.");
         assertThat(last.outputs()).contains(new Output.HandOff(
                 "the assistant could not help and the user accepted a human", null));
@@ -252,6 +292,33 @@ class DialogueEngineTest {
             assertThat(generate.task()).isEqualTo(GenerationTask.SMALL_TALK);
             assertThat(generate.slot()).isNull();
         });
+    }
+
+    @Test
+    void readsFreeTextAnswersToACategoryQuestionForgivingSlips() {
+        user(Said.text("there's a charge I have to dispute").intent("card_payment_not_recognised"));
+        user(Said.text("£12").intent("top_up").entity("money", "£12", "12 GBP"));
+        user(Said.text("yesterday").outOfScope().entity("date", "yesterday", "2026-11-21"));
+        user(Said.text("Netflix").outOfScope());
+
+        assertThat(user(Said.text("I never signed up for it").outOfScope()))
+                .containsExactly("Anything else we should know? You can also say skip.");
+        assertThat(state.slots).containsEntry("dispute_reason", "not_recognised");
+
+        newConversation();
+        user(Said.text("block my card ending 1234").intent("lost_or_stolen_card").entity("card_last4", "1234", "1234"));
+        user(Said.text("it was stolne").outOfScope());
+        assertThat(state.slots).containsEntry("loss_kind", "stolen");
+    }
+
+    @Test
+    void aYesInOtherWordsAnswersTheQuestionRatherThanEndingTheConversation() {
+        user(Said.text("top up £20 by card").intent("top_up").entity("money", "£20", "20 GBP"));
+
+        assertThat(user(Said.text("go ahead").intent("goodbye")))
+                .containsExactly("Your top-up of 20.00 GBP has started. Card top-ups arrive at once, bank transfers "
+                        + "within 2 hours.");
+        assertThat(last.outputs()).noneMatch(output -> output instanceof Output.End);
     }
 
     @Test

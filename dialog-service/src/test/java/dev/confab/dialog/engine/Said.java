@@ -2,6 +2,7 @@ package dev.confab.dialog.engine;
 
 import dev.confab.contracts.event.EntityValue;
 import dev.confab.contracts.event.IntentScore;
+import dev.confab.contracts.event.IntentSpan;
 import dev.confab.contracts.event.MessageUnderstood;
 
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ final class Said {
     private final String text;
     private final List<IntentScore> intents = new ArrayList<>();
     private final List<EntityValue> entities = new ArrayList<>();
+    private final List<IntentSpan> parts = new ArrayList<>();
     private boolean outOfScope;
     private boolean ambiguous;
 
@@ -36,6 +38,13 @@ final class Said {
         return this;
     }
 
+    /** One request of a message that carries several, in the order said; {@code clause} occurs in the text. */
+    Said part(String intent, String clause) {
+        int start = text.indexOf(clause);
+        parts.add(new IntentSpan(intent, 0.9, start, start + clause.length()));
+        return this;
+    }
+
     Said outOfScope() {
         outOfScope = true;
         return this;
@@ -48,7 +57,7 @@ final class Said {
     }
 
     MessageUnderstood understood() {
-        return new MessageUnderstood(text, "en", intents, outOfScope, ambiguous, List.of(), entities, "test", "web",
+        return new MessageUnderstood(text, "en", intents, outOfScope, ambiguous, parts, entities, "test", "web",
                 null);
     }
 }

@@ -8,6 +8,8 @@ import java.util.regex.Pattern;
 /**
  * Splits an utterance where a customer may start a second request: "block my card and order a new one", "what's my
  * balance? also, how do I top up". Only pieces of three or more words count as clauses: "my card and PIN" is one.
+ * A piece that points back with "it" or "they" goes on with the request before it: "my card was stolen and I need
+ * it blocked", "I ordered a card and it still isn't here".
  */
 final class Clauses {
 
@@ -17,6 +19,7 @@ final class Clauses {
     private static final Pattern BOUNDARY = Pattern.compile(
             "(?i)[.;!?]+\\s+|,?\\s+(?:and\\s+then|and\\s+also|and|then|also|plus|as\\s+well\\s+as)\\s+|,\\s+also\\s+");
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}']+");
+    private static final Pattern POINTS_BACK = Pattern.compile("(?i)\\b(?:it|it's|its|they|they're|them)\\b");
 
     private Clauses() {
     }
@@ -33,9 +36,11 @@ final class Clauses {
         pieces.add(new int[] {start, text.length()});
         List<int[]> clauses = new ArrayList<>();
         for (int[] piece : pieces) {
-            boolean longEnough = words(text.substring(piece[0], piece[1])) >= MIN_WORDS;
-            if (!longEnough && !clauses.isEmpty()) {
-                // A short tail belongs to the clause before it: "block it and quickly".
+            String words = text.substring(piece[0], piece[1]);
+            boolean longEnough = words(words) >= MIN_WORDS;
+            boolean goesOn = !longEnough || POINTS_BACK.matcher(words).find();
+            if (goesOn && !clauses.isEmpty()) {
+                // A short tail or one about the same thing belongs to the clause before it: "block it and quickly".
                 clauses.get(clauses.size() - 1)[1] = piece[1];
             } else if (longEnough || clauses.isEmpty()) {
                 clauses.add(piece);

@@ -30,10 +30,6 @@ public final class IntentClassifier {
      * drives the temperature to its floor and every confidence to 1.0, so the SVM's own margins are kept (T = 1).
      */
     static final int MIN_CALIBRATION_UTTERANCES = 30;
-    /** A clause's intent must be among this many best of the whole utterance to count as one of its requests. */
-    private static final int MULTI_INTENT_RANKS = 3;
-    /** The second intent of the whole utterance must reach this confidence before clauses are looked at. */
-    private static final double MULTI_INTENT_SECOND_CONFIDENCE = 0.1;
 
     private final SentenceEncoder encoder;
     private final Spelling spelling;
@@ -122,16 +118,13 @@ public final class IntentClassifier {
 
     /**
      * Classifies each clause of a multi-clause utterance; it carries several requests when at least two clauses are
-     * confident about different intents that the whole utterance also ranks high. Neighbouring clauses with the same
-     * intent are one request. Clauses skip the centroid test: fragments such as "order a new one" lean on the
-     * other clause for their subject and sit far from every intent's examples.
+     * confident about different intents that the whole utterance also ranks (among its top K). Neighbouring clauses
+     * with the same intent are one request. Clauses skip the centroid test: fragments such as "order a new one" lean
+     * on the other clause for their subject and sit far from every intent's examples.
      */
     private List<IntentSpan> parts(String text, List<IntentScore> ranking) {
-        // Two requests leave two intents in the whole utterance's ranking; without a second contender the clauses
-        // need not be encoded (they would double the cost of most utterances with an "and").
-        if (ranking.size() < 2 || ranking.get(1).confidence() < MULTI_INTENT_SECOND_CONFIDENCE) {
-            return List.of();
-        }
+        // The whole utterance's second confidence is no gate: a sharp head gives "I lost my card and I also need to
+        // change my PIN" 0.98 for the PIN and 0.02 for the card, yet both are asked for.
         List<int[]> clauses = Clauses.split(text);
         if (clauses.size() < 2) {
             return List.of();
@@ -145,7 +138,7 @@ public final class IntentClassifier {
                     temperature);
             int best = Vectors.argmax(probabilities);
             String intent = intents.get(best);
-            boolean rankedByWhole = ranking.stream().limit(MULTI_INTENT_RANKS).anyMatch(s -> s.intent().equals(intent));
+            boolean rankedByWhole = ranking.stream().anyMatch(score -> score.intent().equals(intent));
             if (probabilities[best] < this.outOfScope.of(best).confidence() || !rankedByWhole) {
                 continue;
             }

@@ -6,7 +6,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalInt;
 
-/** English number words up to ninety-nine ("seven", "twenty-five"), which customers type as often as digits. */
+/**
+ * English number words ("seven", "twenty-five", "a hundred and fifty", "fifteen hundred", "two thousand"), which
+ * customers type as often as digits.
+ */
 public final class NumberWords {
 
     private static final List<String> UNITS = List.of("zero", "one", "two", "three", "four", "five", "six", "seven",
@@ -20,6 +23,12 @@ public final class NumberWords {
     public static final String PATTERN = "(?:(?:" + String.join("|", TENS) + ")(?:[- ](?:"
             + String.join("|", UNITS.subList(1, 10)) + "))?|" + String.join("|", longestFirst(UNITS)) + ")";
 
+    private static final String HUNDREDS = "(?:(?:a|" + PATTERN + ")\\s+hundred(?:\\s+(?:and\\s+)?" + PATTERN + ")?)";
+
+    /** Like {@link #PATTERN}, and also hundreds and thousands: for amounts and counts, not for hours. */
+    public static final String LARGE_PATTERN = "(?:(?:a|" + HUNDREDS + "|" + PATTERN + ")\\s+thousand"
+            + "(?:,?\\s+(?:and\\s+)?(?:" + HUNDREDS + "|" + PATTERN + "))?|" + HUNDREDS + "|" + PATTERN + ")";
+
     private NumberWords() {
     }
 
@@ -30,7 +39,37 @@ public final class NumberWords {
             return OptionalInt.of(Integer.parseInt(word));
         }
         Integer value = VALUES.get(word.replaceAll("\\s+", " "));
-        return value == null ? OptionalInt.empty() : OptionalInt.of(value);
+        return value != null ? OptionalInt.of(value) : large(word);
+    }
+
+    /** "a hundred and fifty" is 150, "fifteen hundred" 1500, "two thousand five hundred" 2500. */
+    private static OptionalInt large(String words) {
+        int total = 0;
+        int current = 0;
+        boolean scaled = false;
+        for (String word : words.replace(",", " ").split("\\s+")) {
+            switch (word) {
+                case "and" -> { }
+                case "a" -> current = 1;
+                case "hundred" -> {
+                    current *= 100;
+                    scaled = true;
+                }
+                case "thousand" -> {
+                    total += current * 1000;
+                    current = 0;
+                    scaled = true;
+                }
+                default -> {
+                    Integer value = VALUES.get(word);
+                    if (value == null) {
+                        return OptionalInt.empty();
+                    }
+                    current += value;
+                }
+            }
+        }
+        return scaled ? OptionalInt.of(total + current) : OptionalInt.empty();
     }
 
     private static Map<String, Integer> values() {

@@ -23,6 +23,10 @@ class SystemEntitiesTest {
             I paid 40 euros                          | money       | 40 euros                | 40 EUR
             a loan of 5k dollars                     | money       | 5k dollars              | 5000 USD
             USD 1,000 abroad                         | money       | USD 1,000               | 1000 USD
+            top up fifty quid                        | money       | fifty quid              | 50 GBP
+            a hundred and twenty pounds by card      | money       | a hundred and twenty pounds | 120 GBP
+            it was fifteen hundred euros             | money       | fifteen hundred euros   | 1500 EUR
+            two thousand five hundred of them        | number      | two thousand five hundred | 2500
             write to Jane.Doe@Example.com please     | email       | Jane.Doe@Example.com    | jane.doe@example.com
             my number is 07911 123456                | phone       | 07911 123456            | +447911123456
             call +1 650-253-0000                     | phone       | +1 650-253-0000         | +16502530000

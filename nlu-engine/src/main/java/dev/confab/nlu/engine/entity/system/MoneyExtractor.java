@@ -3,6 +3,7 @@ package dev.confab.nlu.engine.entity.system;
 import dev.confab.nlu.engine.entity.EntityExtractor;
 import dev.confab.nlu.engine.entity.EntityMatch;
 import dev.confab.nlu.engine.entity.EntitySource;
+import dev.confab.nlu.engine.entity.NumberWords;
 
 import java.math.BigDecimal;
 import java.time.ZonedDateTime;
@@ -14,7 +15,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The system entity {@code money}: an amount with its currency ("£12.50", "40 euros", "USD 1,000", "5k dollars"),
+ * The system entity {@code money}: an amount with its currency ("£12.50", "40 euros", "USD 1,000", "5k dollars",
+ * "fifty quid"),
  * normalised to the amount and the ISO 4217 code, such as {@code 12.50 GBP}. An amount without a currency is only
  * a {@code number}: guessing the currency would put words in the customer's mouth.
  */
@@ -34,6 +36,7 @@ public final class MoneyExtractor implements EntityExtractor {
             + "|pounds?|quid|euros?|yen|francs?|rupees?|yuan)";
     private static final Pattern MONEY = Pattern.compile("(?<![\\p{L}\\p{N}])(?:" + SYMBOL + "\\s?" + AMOUNT
             + "|" + AMOUNT.replace("<amount>", "<amount2>").replace("<scale>", "<scale2>") + "\\s?" + WORD
+            + "|(?<words>" + NumberWords.LARGE_PATTERN + ")\\s+" + WORD.replace("<word>", "<word2>")
             + ")(?![\\p{L}\\p{N}])", Pattern.CASE_INSENSITIVE);
 
     @Override
@@ -42,8 +45,12 @@ public final class MoneyExtractor implements EntityExtractor {
         Matcher matcher = MONEY.matcher(text);
         while (matcher.find()) {
             boolean symbolFirst = matcher.group("symbol") != null;
-            String currency = currency(symbolFirst ? matcher.group("symbol") : matcher.group("word"));
-            BigDecimal amount = amount(symbolFirst ? matcher.group("amount") : matcher.group("amount2"),
+            boolean inWords = matcher.group("words") != null;
+            String currency = currency(symbolFirst ? matcher.group("symbol")
+                    : inWords ? matcher.group("word2") : matcher.group("word"));
+            BigDecimal amount = inWords
+                    ? BigDecimal.valueOf(NumberWords.parse(matcher.group("words")).orElseThrow())
+                    : amount(symbolFirst ? matcher.group("amount") : matcher.group("amount2"),
                     symbolFirst ? matcher.group("scale") : matcher.group("scale2"));
             matches.add(EntityMatch.of(text, "money", amount.toPlainString() + " " + currency, matcher.start(),
                     matcher.end(), EntitySource.RULE, 1.0));

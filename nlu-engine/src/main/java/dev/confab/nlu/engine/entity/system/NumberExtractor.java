@@ -12,13 +12,16 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The system entity {@code number}: integers and decimals in digits ("1,250.5", "-3") or words ("twenty-five"). */
+/**
+ * The system entity {@code number}: integers and decimals in digits ("1,250.5", "-3") or words ("twenty-five",
+ * "a hundred").
+ */
 public final class NumberExtractor implements EntityExtractor {
 
     /** Digits with optional thousands separators; the boundaries keep "A4" and "v2.1.3" out. */
     static final String DIGITS = "-?(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?";
     private static final Pattern NUMBER = Pattern.compile("(?<![\\p{L}\\p{N}.,-])(?:(?<digits>" + DIGITS
-            + ")|(?<words>" + NumberWords.PATTERN + "))(?![\\p{L}\\p{N}]|[.,]\\d)",
+            + ")|(?<words>" + NumberWords.LARGE_PATTERN + "))(?![\\p{L}\\p{N}]|[.,]\\d)",
             Pattern.CASE_INSENSITIVE);
 
     @Override
