@@ -76,6 +76,10 @@ generation.sidecar.model={{ $values.sidecar.model }}
 generation.sidecar.parallelism={{ $values.sidecar.parallelism }}
 generation.sidecar.queue={{ $values.sidecar.queue }}
 {{- end }}
+{{- if eq .service "nlu" }}
+# Trained models outlive a container restart (the pod's emptyDir): an unchanged assistant is loaded, not retrained.
+nlu.model-store=/tmp/nlu-models
+{{- end }}
 {{- if eq .service "retrieval" }}
 {{ include "confab.datasource" . }}
 retrieval.data-dir=/var/lib/confab/retrieval

@@ -10,9 +10,12 @@ package dev.confab.bundle.model;
  * @param historyWindow             earlier messages the SLM sees
  * @param summaryEveryTurns         user turns between refreshes of the rolling summary
  * @param longTermMemory            whether users may opt in to facts being remembered across conversations
+ * @param slmCommands               whether the SLM reads what the NLU could not (a typed command over the flows
+ *                                  and slots) before the assistant re-asks, clarifies or says it cannot help
  */
 public record Settings(Integer maxReasks, Integer inactivityTimeoutMinutes, Integer fallbacksBeforeHandoff,
-                       String currency, Integer historyWindow, Integer summaryEveryTurns, Boolean longTermMemory) {
+                       String currency, Integer historyWindow, Integer summaryEveryTurns, Boolean longTermMemory,
+                       Boolean slmCommands) {
 
     public Settings {
         maxReasks = maxReasks == null ? 2 : maxReasks;
@@ -22,9 +25,10 @@ public record Settings(Integer maxReasks, Integer inactivityTimeoutMinutes, Inte
         historyWindow = historyWindow == null ? 10 : historyWindow;
         summaryEveryTurns = summaryEveryTurns == null ? 6 : summaryEveryTurns;
         longTermMemory = longTermMemory != null && longTermMemory;
+        slmCommands = slmCommands == null || slmCommands;
     }
 
     public static Settings defaults() {
-        return new Settings(null, null, null, null, null, null, null);
+        return new Settings(null, null, null, null, null, null, null, null);
     }
 }

@@ -26,6 +26,7 @@ public enum EventType {
     CONVERSATION_STARTED("conversation.started", 1, ConversationStarted.class, Topics.CONVERSATION_EVENTS),
     BOT_MESSAGE("bot.message", 1, BotMessage.class, Topics.CONVERSATION_EVENTS),
     TURN_STARTED("turn.started", 1, TurnStarted.class, Topics.CONVERSATION_EVENTS),
+    TURN_INTERPRETED("turn.interpreted", 1, TurnInterpreted.class, Topics.CONVERSATION_EVENTS),
     SLOT_SET("slot.set", 1, SlotSet.class, Topics.CONVERSATION_EVENTS),
     FLOW_CHANGED("flow.changed", 1, FlowChanged.class, Topics.CONVERSATION_EVENTS),
     CONVERSATION_ENDED("conversation.ended", 1, ConversationEnded.class, Topics.CONVERSATION_EVENTS),

@@ -16,11 +16,13 @@ import java.util.List;
  * @param summary      the rolling summary of the conversation before {@code history}, when there is one
  * @param guardrails   the assistant's guardrail policy; generation's defaults when absent
  * @param maxChars     the longest answer the user's channel shows, when it has a limit
+ * @param schema       the JSON schema the answer must follow, built for this request (a {@code COMMAND} over the
+ *                     assistant's own flows and slots); the task's configured schema when {@code null}
  */
 public record GenerationRequested(GenerationTask task, List<ChatTurn> history, List<Passage> passages,
                                   String fallbackText, String persona, String instructions, Boolean silent,
-                                  Boolean endsTurn, String summary, GuardrailPolicy guardrails, Integer maxChars)
-        implements EventPayload {
+                                  Boolean endsTurn, String summary, GuardrailPolicy guardrails, Integer maxChars,
+                                  String schema) implements EventPayload {
 
     public GenerationRequested {
         // Producers written before these fields existed meant: a visible answer that ends the turn.
@@ -29,6 +31,14 @@ public record GenerationRequested(GenerationTask task, List<ChatTurn> history, L
         guardrails = guardrails == null ? GuardrailPolicy.defaults() : guardrails;
         history = List.copyOf(history);
         passages = List.copyOf(passages);
+    }
+
+    /** A request whose answer follows the task's configured schema, if any. */
+    public GenerationRequested(GenerationTask task, List<ChatTurn> history, List<Passage> passages,
+                               String fallbackText, String persona, String instructions, Boolean silent,
+                               Boolean endsTurn, String summary, GuardrailPolicy guardrails, Integer maxChars) {
+        this(task, history, passages, fallbackText, persona, instructions, silent, endsTurn, summary, guardrails,
+                maxChars, null);
     }
 
     /** A task whose answer the user sees and that ends the turn, in generation's default persona. */
@@ -40,6 +50,6 @@ public record GenerationRequested(GenerationTask task, List<ChatTurn> history, L
     /** The same request with other history and passages, such as the user's words with personal data hidden. */
     public GenerationRequested withHistory(List<ChatTurn> redacted) {
         return new GenerationRequested(task, redacted, passages, fallbackText, persona, instructions, silent, endsTurn,
-                summary, guardrails, maxChars);
+                summary, guardrails, maxChars, schema);
     }
 }

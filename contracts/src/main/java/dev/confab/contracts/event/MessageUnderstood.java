@@ -14,15 +14,36 @@ import java.util.List;
  * @param modelVersion version of the NLU model that produced the result
  * @param channel      where the user wrote, copied from {@code user.message}
  * @param userId       the signed-in user, copied from {@code user.message}
+ * @param modelReady   {@code false} when the assistant has no trained model yet, so the message was not understood
+ *                     at all (no intents, no entities) rather than kept waiting; absent means ready
  */
 public record MessageUnderstood(String text, String language, List<IntentScore> intents, boolean outOfScope,
                                 boolean ambiguous, List<IntentSpan> parts, List<EntityValue> entities,
-                                String modelVersion, String channel, String userId) implements EventPayload {
+                                String modelVersion, String channel, String userId, Boolean modelReady)
+        implements EventPayload {
 
     public MessageUnderstood {
         intents = List.copyOf(intents);
         parts = parts == null ? List.of() : List.copyOf(parts);
         entities = List.copyOf(entities);
+    }
+
+    /** A result of a trained model. */
+    public MessageUnderstood(String text, String language, List<IntentScore> intents, boolean outOfScope,
+                             boolean ambiguous, List<IntentSpan> parts, List<EntityValue> entities,
+                             String modelVersion, String channel, String userId) {
+        this(text, language, intents, outOfScope, ambiguous, parts, entities, modelVersion, channel, userId, null);
+    }
+
+    /** The message of an assistant whose model is not trained yet: nothing is understood, nothing waits. */
+    public static MessageUnderstood notReady(String text) {
+        return new MessageUnderstood(text, "und", List.of(), true, false, List.of(), List.of(), "none", null, null,
+                false);
+    }
+
+    /** Whether a trained model read the message. */
+    public boolean understoodByModel() {
+        return modelReady == null || modelReady;
     }
 
     /** A result without sender context (the design-time parse API, tests). */
@@ -35,6 +56,6 @@ public record MessageUnderstood(String text, String language, List<IntentScore> 
     /** The same result, sent by this user on this channel. */
     public MessageUnderstood from(String senderChannel, String senderId) {
         return new MessageUnderstood(text, language, intents, outOfScope, ambiguous, parts, entities, modelVersion,
-                senderChannel, senderId);
+                senderChannel, senderId, modelReady);
     }
 }

@@ -167,9 +167,19 @@ final class FlowRunner {
         push(pattern);
     }
 
-    private boolean await(Pending pending) {
+    boolean await(Pending pending) {
         state.pending = pending;
         awaiting = true;
+        return true;
+    }
+
+    /** Whether this turn waited for {@code kind}, which has now come; the wait is over. */
+    boolean answered(Pending.Kind kind) {
+        Pending pending = state.pending;
+        if (pending == null || pending.kind() != kind || !pending.turnId().equals(turnId)) {
+            return false;
+        }
+        state.pending = null;
         return true;
     }
 

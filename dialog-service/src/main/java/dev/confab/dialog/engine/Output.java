@@ -37,8 +37,23 @@ public sealed interface Output {
     record SearchKnowledge(String query, boolean smallTalkIfNothing) implements Output {
     }
 
-    /** Ask the SLM: {@code slot} is filled silently by the answer, or the answer is said when it is {@code null}. */
-    record Generate(GenerationTask task, String instructions, String slot) implements Output {
+    /**
+     * Ask the SLM: {@code slot} is filled silently by the answer, or the answer is said when it is {@code null}
+     * (a {@code COMMAND} is never said); {@code schema} is the JSON schema the answer must follow, when the task's
+     * own does not do.
+     */
+    record Generate(GenerationTask task, String instructions, String slot, String schema) implements Output {
+
+        Generate(GenerationTask task, String instructions, String slot) {
+            this(task, instructions, slot, null);
+        }
+    }
+
+    /**
+     * The SLM read a message the NLU could not: its command ({@code null}: none it could read) was acted on
+     * ({@code dropped} is {@code null}) or dropped for that reason.
+     */
+    record Interpreted(String command, String target, String dropped) implements Output {
     }
 
     /** Call an HTTP action with these slot values; its result comes back through {@code DialogueEngine.onAction}. */

@@ -9,6 +9,8 @@ import dev.confab.bundle.model.Step;
 import dev.confab.contracts.event.ConversationEnded;
 import dev.confab.contracts.event.FlowChange;
 import dev.confab.contracts.event.MessageUnderstood;
+import dev.confab.contracts.event.GenerationTask;
+import dev.confab.dialog.engine.Commands.Command;
 import dev.confab.dialog.engine.SlotFiller.Candidate;
 import dev.confab.dialog.engine.SlotFiller.Reading;
 
@@ -18,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -51,6 +54,11 @@ final class TurnRun {
     // ---- inputs ------------------------------------------------------------------------------------------------
 
     TurnResult message(MessageUnderstood understood, Instant at) {
+        if (!understood.understoodByModel() && !state.withAgent) {
+            // Nothing was understood, so nothing changes: the user is asked to try again, the turn is not counted.
+            flows.say("nlu_not_ready", Map.of());
+            return flows.finish();
+        }
         message = understood;
         flows.heard(understood);
         boolean first = state.userTurns == 0;
@@ -117,9 +125,13 @@ final class TurnRun {
         return flows.finish();
     }
 
-    /** Generation has written what a generate step asked for. */
+    /** Generation has written what a generate step asked for, or the command a message was read as. */
     TurnResult generated(String text) {
         Pending pending = state.pending;
+        if (flows.answered(Pending.Kind.COMMAND)) {
+            commandRead(pending, text);
+            return flows.finish();
+        }
         if (flows.resumable(Pending.Kind.GENERATION)) {
             // The model's answer is typed like a user's: an answer the slot cannot take leaves it unset.
             Slot slot = pending.slot() == null ? null : bundle.slots().get(pending.slot());
@@ -200,7 +212,11 @@ final class TurnRun {
             chitchat(intent);
             return;
         }
-        if (ambiguous && clarify()) {
+        List<String> options = ambiguous ? clarificationOptions() : List.of();
+        if (!options.isEmpty()) {
+            if (!readByModel(Pending.Fallback.CLARIFY, options)) {
+                clarify(options);
+            }
             return;
         }
         if (intent != null && role == IntentRole.TASK) {
@@ -222,10 +238,14 @@ final class TurnRun {
             return;
         }
         if (asked != null) {
-            reask(top, asked);
+            if (!readByModel(Pending.Fallback.REASK, List.of())) {
+                reask(top, asked);
+            }
             return;
         }
-        cannotHandle();
+        if (!readByModel(Pending.Fallback.CANNOT_HANDLE, List.of())) {
+            cannotHandle();
+        }
     }
 
     /** Tries the message as the answer to the question asked; {@code false} when it is about something else. */
@@ -265,6 +285,14 @@ final class TurnRun {
         if (role != IntentRole.DENY && !CORRECTION_CUE.matcher(message.text()).find()) {
             return false;
         }
+        return correctLatest(this::correction, "user");
+    }
+
+    /**
+     * Corrects the latest answered question of the flows in progress that {@code newValue} offers a new value for;
+     * {@code false} when it offers none.
+     */
+    private boolean correctLatest(Function<String, Optional<String>> newValue, String source) {
         for (int f = state.stack.size() - 1; f >= 0; f--) {
             Frame frame = state.stack.get(f);
             if (frame.pattern() || frame.queued) {
@@ -273,9 +301,9 @@ final class TurnRun {
             List<Step> steps = flows.flow(frame).steps();
             for (int i = Math.min(frame.step, steps.size() - 1); i >= 0; i--) {
                 if (steps.get(i) instanceof Step.Collect collect && state.slots.containsKey(collect.slot())) {
-                    Optional<String> corrected = correction(collect.slot());
+                    Optional<String> corrected = newValue.apply(collect.slot());
                     if (corrected.isPresent()) {
-                        applyCorrection(f, frame, i, collect.slot(), corrected.get());
+                        applyCorrection(f, frame, i, collect.slot(), corrected.get(), source);
                         return true;
                     }
                 }
@@ -294,7 +322,7 @@ final class TurnRun {
                 .findFirst();
     }
 
-    private void applyCorrection(int index, Frame frame, int collectStep, String slot, String value) {
+    private void applyCorrection(int index, Frame frame, int collectStep, String slot, String value, String source) {
         // Patterns and digressions above the corrected flow are done with; the flow re-runs from the answer.
         while (state.stack.size() > index + 1) {
             Frame above = state.stack.remove(state.stack.size() - 1);
@@ -302,7 +330,7 @@ final class TurnRun {
                 flows.emit(flows.flowEvent(above, FlowChange.CANCELLED));
             }
         }
-        flows.setSlot(slot, value, true, "user");
+        flows.setSlot(slot, value, true, source);
         frame.step = Math.min(frame.step, collectStep + 1);
         frame.attempts = 0;
         Frame pattern = Frame.of("pattern_correction");
@@ -393,22 +421,23 @@ final class TurnRun {
         flows.runStack();
     }
 
-    private boolean clarify() {
+    /** The two task intents to ask between, or none when a question would not help. */
+    private List<String> clarificationOptions() {
         List<String> options = message.intents().stream()
                 .map(score -> score.intent())
                 .filter(intent -> roleOf(intent) == IntentRole.TASK)
                 .limit(2)
                 .toList();
         // Two intents that start the same flow need no question: either way the same thing happens.
-        if (options.size() < 2 || sameFlow(options.get(0), options.get(1))) {
-            return false;
-        }
+        return options.size() < 2 || sameFlow(options.get(0), options.get(1)) ? List.of() : options;
+    }
+
+    private void clarify(List<String> options) {
         Frame pattern = Frame.of("pattern_clarification");
         pattern.context.put("options", flows.describeIntent(options.get(0)) + " or " + flows.describeIntent(options.get(1)));
         flows.push(pattern);
         flows.runStack();
         state.pending = new Pending(Pending.Kind.CLARIFICATION, turnId, options, null, false);
-        return true;
     }
 
     private boolean sameFlow(String intent, String other) {
@@ -473,6 +502,144 @@ final class TurnRun {
         pattern.context.put("reason", reason);
         flows.push(pattern);
         flows.runStack();
+    }
+
+    // ---- the SLM as the NLU's fallback --------------------------------------------------------------------------
+
+    /**
+     * Asks the SLM which command the message is, over the bundle's flows and the slots of the flows in progress;
+     * the turn waits for it. {@code false} when the assistant does not use the SLM this way.
+     */
+    private boolean readByModel(Pending.Fallback fallback, List<String> options) {
+        if (!bundle.assistant().settings().slmCommands()) {
+            return false;
+        }
+        List<String> slots = slotsInProgress();
+        Frame top = state.top();
+        Step.Collect asked = top == null ? null : flows.currentCollect(top);
+        String active = flows.activeFlowDescription();
+        String inProgress = active == null ? null : flows.describe(active);
+        String question = asked == null ? null : asked.slot() + " (" + flows.describeSlot(asked.slot()) + ")";
+        flows.emit(new Output.Generate(GenerationTask.COMMAND,
+                Commands.instructions(bundle, slots, state.slots, inProgress, question), null,
+                Commands.schema(bundle, slots)));
+        return flows.await(Pending.command(turnId, message.text(), fallback, options));
+    }
+
+    /** The SLM's answer: a command the assistant can act on is carried out; anything else leaves the NLU's reading. */
+    private void commandRead(Pending pending, String answer) {
+        message = new MessageUnderstood(pending.text(), "und", List.of(), true, false, List.of(), List.of(), "slm");
+        flows.heard(message);
+        Optional<Command> command = Commands.read(answer);
+        String dropped = command.isPresent() ? problemWith(command.get()) : "no command it could read";
+        flows.emit(new Output.Interpreted(command.map(Command::name).orElse(null),
+                command.map(Command::target).orElse(null), dropped));
+        if (dropped == null) {
+            act(command.get());
+        } else {
+            fallBack(pending);
+        }
+    }
+
+    /** Why the assistant cannot act on the command, or {@code null} when it can: the model never invents names. */
+    private String problemWith(Command command) {
+        Frame top = state.top();
+        Step.Collect asked = top == null ? null : flows.currentCollect(top);
+        switch (command.name()) {
+            case "start_flow":
+                if (Commands.entryFlows(bundle).stream().noneMatch(flow -> flow.name().equals(command.flow()))) {
+                    return "not a flow of the assistant";
+                }
+                return flows.onStack(command.flow()) ? "already in progress" : null;
+            case "set_slot":
+                if (asked == null || !asked.slot().equals(command.slot())) {
+                    return "not the question asked";
+                }
+                return slotValue(command) == null ? "a value the slot cannot take" : null;
+            case "correct_slot":
+                if (command.slot() == null || !state.slots.containsKey(command.slot())
+                        || !slotsInProgress().contains(command.slot())) {
+                    return "not a slot given earlier";
+                }
+                String value = slotValue(command);
+                return value == null || value.equals(state.slots.get(command.slot()))
+                        ? "not a new value the slot can take" : null;
+            case "cancel_flow":
+                return flows.activeFlowDescription() == null ? "nothing in progress" : null;
+            case "clarify":
+                List<String> offered = Commands.entryFlows(bundle).stream().map(Flow::name).toList();
+                return command.options().size() == 2 && offered.containsAll(command.options())
+                        && !command.options().get(0).equals(command.options().get(1)) ? null : "not two flows";
+            case "cannot_handle":
+                return "the model could not tell either";
+            default:
+                return null;
+        }
+    }
+
+    private void act(Command command) {
+        state.consecutiveFallbacks = 0;
+        switch (command.name()) {
+            case "start_flow" -> {
+                flows.interruptTop();
+                flows.startFlow(bundle.flows().get(command.flow()));
+                flows.runStack();
+            }
+            case "set_slot" -> {
+                Frame frame = state.top();
+                flows.setSlot(command.slot(), slotValue(command), false, "generation");
+                frame.attempts = 0;
+                frame.step++;
+                flows.runStack();
+            }
+            case "correct_slot" -> correctLatest(slot -> slot.equals(command.slot())
+                    ? Optional.ofNullable(slotValue(command))
+                    : Optional.empty(), "generation");
+            case "cancel_flow" -> cancel();
+            case "clarify" -> clarify(command.options().stream()
+                    .map(flow -> bundle.flows().get(flow).triggers().get(0))
+                    .toList());
+            case "knowledge" -> pushPattern("pattern_knowledge_answer");
+            case "chitchat" -> pushPattern("pattern_chitchat");
+            default -> handOffByPattern("the user asked for a human");
+        }
+    }
+
+    /** What the NLU's reading led to, had the SLM not been asked. */
+    private void fallBack(Pending pending) {
+        Frame top = state.top();
+        Step.Collect asked = top == null ? null : flows.currentCollect(top);
+        if (pending.fallback() == Pending.Fallback.CLARIFY) {
+            clarify(pending.options());
+        } else if (pending.fallback() == Pending.Fallback.REASK && asked != null) {
+            reask(top, asked);
+        } else {
+            cannotHandle();
+        }
+    }
+
+    private void pushPattern(String pattern) {
+        flows.interruptTop();
+        flows.push(Frame.of(pattern));
+        flows.runStack();
+    }
+
+    private String slotValue(Command command) {
+        Slot slot = command.slot() == null ? null : bundle.slots().get(command.slot());
+        return slot == null || command.value() == null
+                ? null
+                : SlotFiller.fromGeneration(slot, command.value(), flows.currency());
+    }
+
+    /** The slots the flows in progress collect: what a command may fill or correct. */
+    private List<String> slotsInProgress() {
+        return state.stack.stream()
+                .filter(frame -> !frame.pattern() && !frame.queued)
+                .flatMap(frame -> flows.flow(frame).steps().stream())
+                .filter(step -> step instanceof Step.Collect)
+                .map(step -> ((Step.Collect) step).slot())
+                .distinct()
+                .toList();
     }
 
     // ---- helpers -----------------------------------------------------------------------------------------------

@@ -5,6 +5,7 @@ import dev.confab.contracts.kafka.EventPublisher;
 import dev.confab.dialog.OutboxEvent;
 import dev.confab.dialog.config.DialogConfig;
 import dev.confab.dialog.repository.OutboxRepository;
+import dev.confab.contracts.event.TurnInterpreted;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.logging.Log;
@@ -51,6 +52,10 @@ public class OutboxRelay {
     /** What dialog says, by event type: handoffs, conversations ended, fallbacks asked of generation. */
     private void count(Envelope event) {
         meters.counter("confab.dialog.events", "type", event.type()).increment();
+        if (event.payload() instanceof TurnInterpreted read) {
+            meters.counter("confab.dialog.slm.commands", "understood_by", read.understoodBy(),
+                    "command", read.command() == null ? "none" : read.command()).increment();
+        }
     }
 
     @Scheduled(every = "${dialog.outbox-relay-every:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,

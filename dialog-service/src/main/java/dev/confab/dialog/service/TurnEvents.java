@@ -12,6 +12,7 @@ import dev.confab.contracts.event.Envelope;
 import dev.confab.contracts.event.EventPayload;
 import dev.confab.contracts.event.FlowChanged;
 import dev.confab.contracts.event.GenerationRequested;
+import dev.confab.contracts.event.TurnInterpreted;
 import dev.confab.contracts.event.GenerationTask;
 import dev.confab.contracts.event.HandoffRequested;
 import dev.confab.contracts.event.Provenance;
@@ -100,8 +101,13 @@ final class TurnEvents {
             } else if (output instanceof Output.SearchKnowledge search) {
                 add(new RetrievalRequested(search.query(), topK, earlierUserMessages(history), List.of()));
             } else if (output instanceof Output.Generate generate) {
+                boolean silent = generate.slot() != null || generate.task() == GenerationTask.COMMAND;
                 add(new GenerationRequested(generate.task(), seen, List.of(), fallbackText(), persona(bundle),
-                        generate.instructions(), generate.slot() != null, false, summary, bundle.guardrails(), null));
+                        generate.instructions(), silent, false, summary, bundle.guardrails(), null,
+                        generate.schema()));
+            } else if (output instanceof Output.Interpreted read) {
+                add(new TurnInterpreted(read.dropped() == null ? "slm" : "nlu", read.command(), read.target(),
+                        read.dropped()));
             } else if (output instanceof Output.HandOff handoff) {
                 add(new HandoffRequested(handoff.reason(), context.summary(), state.slots, handoff.flow(),
                         context.transcriptUrl()));

@@ -226,7 +226,8 @@ public class TurnService {
                     }
                     AssistantBundle bundle = bundleOf(conversation);
                     Pending pending = StateCodec.read(conversation.state).pending;
-                    boolean silent = pending != null && pending.kind() == Pending.Kind.GENERATION && pending.slot() != null;
+                    boolean silent = answer.task() == GenerationTask.COMMAND
+                            || (pending != null && pending.kind() == Pending.Kind.GENERATION && pending.slot() != null);
                     TurnEvents turn = new TurnEvents(bundle, event, conversation.assistantVersion,
                             conversation.summary);
                     Uni<Void> recorded = Uni.createFrom().voidItem();

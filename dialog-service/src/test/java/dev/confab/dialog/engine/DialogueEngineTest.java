@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -220,6 +221,17 @@ class DialogueEngineTest {
     }
 
     @Test
+    void aMessageNoModelCouldReadIsAskedAgainAndChangesNothing() {
+        last = DialogueEngine.onMessage(BANK, state, "t-1",
+                dev.confab.contracts.event.MessageUnderstood.notReady("I lost my card"), now);
+
+        assertThat(texts(last)).containsExactly(
+                "I'm still getting ready to understand messages. Please try again in a minute.");
+        assertThat(state.userTurns).isZero();
+        assertThat(state.stack).isEmpty();
+    }
+
+    @Test
     void twoIntentsThatStartTheSameFlowNeedNoQuestion() {
         assertThat(user(Said.text("someone has my card details").intent("compromised_card")
                 .intent("lost_or_stolen_card").ambiguous()))
@@ -392,10 +404,22 @@ class DialogueEngineTest {
         assertThat(state.top().flow).isEqualTo("block_card");
     }
 
+    /**
+     * The user says something; when the engine asks the SLM for a command, the SLM has none (SlmCommandTest covers
+     * the commands), so these tests see the NLU's reading carried out, as before the SLM was asked.
+     */
     private List<String> user(Said said) {
         turns++;
         now = now.plusSeconds(20);
         last = DialogueEngine.onMessage(BANK, state, "t-" + turns, said.understood(), now);
+        if (last.awaiting() && state.pending != null && state.pending.kind() == Pending.Kind.COMMAND) {
+            TurnResult read = DialogueEngine.onGenerated(BANK, state, "t-" + turns, "I cannot help with that.");
+            List<Output> outputs = new ArrayList<>(last.outputs());
+            outputs.addAll(read.outputs());
+            outputs.removeIf(output -> output instanceof Output.Interpreted
+                    || (output instanceof Output.Generate generate && generate.task() == GenerationTask.COMMAND));
+            last = new TurnResult(outputs, read.awaiting());
+        }
         return texts(last);
     }
 

@@ -3,19 +3,29 @@ package dev.confab.dialog.messaging;
 import dev.confab.contracts.Topics;
 import dev.confab.contracts.event.EntityValue;
 import dev.confab.contracts.event.Envelope;
+import dev.confab.contracts.event.GenerationCompleted;
+import dev.confab.contracts.event.GenerationRequested;
+import dev.confab.contracts.event.GenerationTask;
 import dev.confab.contracts.event.IntentScore;
 import dev.confab.contracts.event.MessageUnderstood;
+import dev.confab.contracts.event.Provenance;
 import dev.confab.contracts.event.ReplyMessage;
 import dev.confab.testsupport.TopicClient;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import static org.awaitility.Awaitility.await;
 
-/** Plays the NLU's part in dialog tests: sends understood user messages and reads the bot's replies of a turn. */
+/**
+ * Plays the NLU's part in dialog tests: sends understood user messages and reads the bot's replies of a turn. It
+ * also plays an SLM that has no command for what the NLU could not read, so turns go on with the NLU's reading
+ * (SlmCommandTest covers commands).
+ */
 final class Conversations {
 
     static final TopicClient KAFKA = TopicClient.shared();
@@ -24,6 +34,7 @@ final class Conversations {
     private final String conversationId = "c-" + UUID.randomUUID();
     private final String userId;
     private int turns;
+    private final Set<UUID> commandsAnswered = new HashSet<>();
 
     Conversations(String tenant) {
         this(tenant, null);
@@ -66,13 +77,25 @@ final class Conversations {
 
     List<String> replies(String turnId) {
         List<Envelope> turn = await().atMost(Duration.ofSeconds(30))
-                .until(() -> events(Topics.CHAT_OUTBOUND, turnId),
+                .until(() -> {
+                    answerCommandRequests(turnId);
+                    return events(Topics.CHAT_OUTBOUND, turnId);
+                },
                         events -> !events.isEmpty() && "reply.done".equals(events.get(events.size() - 1).type()));
         List<String> texts = new ArrayList<>();
         turn.stream()
                 .filter(event -> event.payload() instanceof ReplyMessage)
                 .forEach(event -> texts.add(((ReplyMessage) event.payload()).text()));
         return texts;
+    }
+
+    private void answerCommandRequests(String turnId) {
+        events(Topics.GENERATION_REQUESTS, turnId).stream()
+                .filter(event -> event.payload() instanceof GenerationRequested request
+                        && request.task() == GenerationTask.COMMAND)
+                .filter(event -> commandsAnswered.add(event.eventId()))
+                .forEach(event -> KAFKA.send(event.next(new GenerationCompleted("I can't tell.", Provenance.GENERATIVE,
+                        List.of(), "test", null, null, 0, 0, GenerationTask.COMMAND, "command.v1"))));
     }
 
     /** This conversation's events of one turn on a topic. */

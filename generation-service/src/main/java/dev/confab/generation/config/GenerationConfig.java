@@ -160,5 +160,11 @@ public interface GenerationConfig {
 
         /** A JSON schema resource the answer must follow (Ollama's {@code format}); free text when absent. */
         Optional<String> schema();
+
+        /**
+         * The longest the whole answer may take; what the model has not written by then is not waited for. For a
+         * task whose answer the turn waits on, such as reading a command.
+         */
+        Optional<Duration> budget();
     }
 }

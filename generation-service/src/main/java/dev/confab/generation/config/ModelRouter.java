@@ -5,6 +5,7 @@ import io.quarkiverse.langchain4j.ollama.Options;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -30,7 +31,7 @@ public class ModelRouter {
             }
             routes.put(task, new Route(settings.model().orElse(config.sidecar().model()), options(settings),
                     settings.schema().map(ModelRouter::schema).orElse(null), settings.prompt(), settings.numCtx(),
-                    settings.numPredict()));
+                    settings.numPredict(), settings.budget().orElse(null)));
         }
     }
 
@@ -74,7 +75,9 @@ public class ModelRouter {
      * @param prompt     the prompt template's file name, which carries its version
      * @param numCtx     the context window the prompt must fit into
      * @param numPredict the tokens kept free in that window for the answer
+     * @param budget     the longest the whole answer may take, or {@code null} for the stream's own timeouts only
      */
-    public record Route(String model, Options options, String format, String prompt, int numCtx, int numPredict) {
+    public record Route(String model, Options options, String format, String prompt, int numCtx, int numPredict,
+                        Duration budget) {
     }
 }

@@ -8,6 +8,7 @@ import dev.confab.contracts.event.Passage;
 import dev.confab.contracts.event.Provenance;
 import dev.confab.generation.client.ModelCall;
 import dev.confab.generation.client.SidecarStreams;
+import dev.confab.generation.SlmOutput;
 import dev.confab.generation.config.GenerationConfig;
 import dev.confab.generation.config.ModelRouter;
 import dev.confab.generation.prompt.Prompt;
@@ -83,8 +84,9 @@ public class GenerationService {
         AnswerStream answer = new AnswerStream(event, request, watch(request, redaction, prompt), prompt.passages(),
                 prompt.version(), texts.safeEnding(), route.format() != null);
         inFlight.started(event.conversationId(), event.turnId(), answer);
-        Multi<Envelope> generated = sidecar.stream(new ModelCall(route.model(), prompt.messages(), route.options(),
-                        route.format()))
+        Multi<SlmOutput> written = sidecar.stream(new ModelCall(route.model(), prompt.messages(), route.options(),
+                request.schema() != null ? compact(request.schema()) : route.format()));
+        Multi<Envelope> generated = (route.budget() == null ? written : written.select().first(route.budget()))
                 .emitOn(Infrastructure.getDefaultWorkerPool())
                 .onItem().call(output -> screening)
                 .select().first(output -> !answer.stopped() && !blocked(screening))
@@ -96,6 +98,11 @@ public class GenerationService {
                         closing(event, request, redaction, screened, answer)));
         return Multi.createBy().concatenating().streams(generated, closing)
                 .onTermination().invoke(() -> inFlight.ended(event.conversationId(), event.turnId()));
+    }
+
+    /** The client sends a format as raw JSON only when it is exactly one object, without surrounding space. */
+    private static String compact(String schema) {
+        return schema.strip();
     }
 
     /** The verdicts of the input rails, then the answer's closing, or the refusal when the screening blocked. */
@@ -130,7 +137,8 @@ public class GenerationService {
     private static GenerationRequested redacted(GenerationRequested request, Redaction redaction) {
         return new GenerationRequested(request.task(), redaction.history(), request.passages(),
                 redaction.redact(request.fallbackText()), request.persona(), request.instructions(), request.silent(),
-                request.endsTurn(), redaction.redact(request.summary()), request.guardrails(), request.maxChars());
+                request.endsTurn(), redaction.redact(request.summary()), request.guardrails(), request.maxChars(),
+                request.schema());
     }
 
     /**

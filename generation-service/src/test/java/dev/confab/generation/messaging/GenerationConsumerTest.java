@@ -108,6 +108,34 @@ class GenerationConsumerTest extends ScriptedSidecarTest {
     }
 
     @Test
+    void aCommandIsHeldToTheRequestsOwnSchemaAndToItsBudget() {
+        String schema = "{\"type\":\"object\",\"properties\":{\"command\":{\"enum\":[\"start_flow\"]},"
+                + "\"flow\":{\"enum\":[\"block_card\"]}},\"required\":[\"command\"]}";
+        ollama.replyWith(List.of("{\"command\": \"start_flow\",", " \"flow\": \"block_card\"}"));
+        String read = send(command(schema));
+
+        GenerationCompleted record = completed(read);
+        assertThat(record.text()).isEqualTo("{\"command\": \"start_flow\", \"flow\": \"block_card\"}");
+        assertThat(record.promptVersion()).isEqualTo("command.v1");
+        JsonNode chat = lastChat();
+        assertThat(chat.path("format").path("properties").path("flow").path("enum").get(0).asText())
+                .isEqualTo("block_card");
+        assertThat(chat.path("options").path("temperature").asDouble()).isZero();
+
+        // A model slower than the 1.5 s budget is not waited for: the turn goes on with the NLU's reading.
+        ollama.delayFirstToken(Duration.ofSeconds(2));
+        GenerationCompleted late = completed(send(command(schema)));
+        assertThat(late.text()).doesNotContain("block_card");
+        assertThat(late.totalMillis()).isLessThan(2_500);
+    }
+
+    private static GenerationRequested command(String schema) {
+        return new GenerationRequested(GenerationTask.COMMAND,
+                List.of(new ChatTurn(Speaker.USER, "my plastic is gone, someone has it")), List.of(), "Sorry.", null,
+                "Flows:\n- block_card: blocking your card", true, false, null, BANK, null, schema);
+    }
+
+    @Test
     void aRephrasingKeepsTheTemplatesFactsWithinTheChannelsLengthElseTheTemplateIsSaid() {
         String template = "Your card will arrive within 5 working days.";
         ollama.replyWith(List.of("Your", " card", " should", " arrive", " within", " 5", " working", " days."));

@@ -1,5 +1,7 @@
 package dev.confab.nlu.engine;
 
+import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -52,5 +54,39 @@ public record ClassifierSettings(double cost, double lexicalWeight, boolean mend
     public ClassifierSettings withOutOfScopeShare(double share) {
         return new ClassifierSettings(cost, lexicalWeight, mendTypos, calibrationFolds, share, inScopeRejectRate,
                 ambiguityMargin, topK, seed, minimumConfidence);
+    }
+
+    void write(ModelOutput out) throws IOException {
+        out.writeDouble(cost);
+        out.writeDouble(lexicalWeight);
+        out.writeBoolean(mendTypos);
+        out.writeInt(calibrationFolds);
+        out.writeDouble(outOfScopeShare);
+        out.writeDouble(inScopeRejectRate);
+        out.writeDouble(ambiguityMargin);
+        out.writeInt(topK);
+        out.writeLong(seed);
+        out.writeStrings(minimumConfidence.keySet());
+        out.writeDoubles(minimumConfidence.values().stream().mapToDouble(Double::doubleValue).toArray());
+    }
+
+    static ClassifierSettings read(ModelInput in) throws IOException {
+        double cost = in.readDouble();
+        double lexicalWeight = in.readDouble();
+        boolean mendTypos = in.readBoolean();
+        int calibrationFolds = in.readInt();
+        double outOfScopeShare = in.readDouble();
+        double inScopeRejectRate = in.readDouble();
+        double ambiguityMargin = in.readDouble();
+        int topK = in.readInt();
+        long seed = in.readLong();
+        List<String> intents = in.readStrings();
+        double[] minimums = in.readDoubles();
+        Map<String, Double> minimumConfidence = new TreeMap<>();
+        for (int i = 0; i < intents.size(); i++) {
+            minimumConfidence.put(intents.get(i), minimums[i]);
+        }
+        return new ClassifierSettings(cost, lexicalWeight, mendTypos, calibrationFolds, outOfScopeShare,
+                inScopeRejectRate, ambiguityMargin, topK, seed, minimumConfidence);
     }
 }

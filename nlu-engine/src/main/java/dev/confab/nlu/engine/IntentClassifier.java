@@ -2,6 +2,7 @@ package dev.confab.nlu.engine;
 
 import de.bwaldvogel.liblinear.Feature;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -30,6 +31,9 @@ public final class IntentClassifier {
      * drives the temperature to its floor and every confidence to 1.0, so the SVM's own margins are kept (T = 1).
      */
     static final int MIN_CALIBRATION_UTTERANCES = 30;
+
+    /** What {@link #write} writes first; a change to what it writes is a new format. */
+    private static final String FORMAT = "confab-intent-classifier/1";
 
     private final SentenceEncoder encoder;
     private final Spelling spelling;
@@ -157,6 +161,48 @@ public final class IntentClassifier {
 
     private String mended(String text) {
         return spelling == null ? text : spelling.correct(text);
+    }
+
+    /**
+     * Writes the trained model (not the encoder, which is shared and fixed by its kind); {@link #read} with an
+     * encoder of the same kind gives a classifier that predicts exactly as this one.
+     */
+    public void write(ModelOutput out) throws IOException {
+        out.writeString(FORMAT);
+        out.writeString(encoder.kind().id());
+        out.writeString(version);
+        out.writeStrings(intents);
+        out.writeDouble(temperature);
+        out.writeFloats(centroids);
+        settings.write(out);
+        features.write(out);
+        head.write(out);
+        outOfScope.write(out);
+        out.writeBoolean(spelling != null);
+        if (spelling != null) {
+            spelling.write(out);
+        }
+    }
+
+    /** @throws IOException when the stream is not a model of this format or was trained with another encoder */
+    public static IntentClassifier read(ModelInput in, SentenceEncoder encoder) throws IOException {
+        String format = in.readString();
+        String encoderId = in.readString();
+        if (!FORMAT.equals(format) || !encoder.kind().id().equals(encoderId)) {
+            throw new IOException("Not a " + FORMAT + " model for " + encoder.kind().id() + ": " + format + ", "
+                    + encoderId);
+        }
+        String version = in.readString();
+        List<String> intents = in.readStrings();
+        double temperature = in.readDouble();
+        float[][] centroids = in.readFloats();
+        ClassifierSettings settings = ClassifierSettings.read(in);
+        IntentFeatures features = IntentFeatures.read(in);
+        LinearHead head = LinearHead.read(in);
+        OutOfScopeRule outOfScope = OutOfScopeRule.read(in);
+        Spelling spelling = in.readBoolean() ? Spelling.read(in, encoder.wholeWords()) : null;
+        return new IntentClassifier(encoder, spelling, features, head, intents, temperature, centroids, outOfScope,
+                settings, version);
     }
 
     /** Identifies the trained model: the same examples, encoder and settings give the same version. */

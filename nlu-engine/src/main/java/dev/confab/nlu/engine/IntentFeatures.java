@@ -3,6 +3,7 @@ package dev.confab.nlu.engine;
 import de.bwaldvogel.liblinear.Feature;
 import de.bwaldvogel.liblinear.FeatureNode;
 
+import java.io.IOException;
 import java.util.List;
 
 /**
@@ -47,5 +48,18 @@ final class IntentFeatures {
             rows[i] = row(texts.get(i), vectors[i]);
         }
         return rows;
+    }
+
+    void write(ModelOutput out) throws IOException {
+        out.writeInt(dimensions);
+        out.writeBoolean(lexical != null);
+        if (lexical != null) {
+            lexical.write(out);
+        }
+    }
+
+    static IntentFeatures read(ModelInput in) throws IOException {
+        int dimensions = in.readInt();
+        return new IntentFeatures(dimensions, in.readBoolean() ? LexicalFeatures.read(in) : null);
     }
 }

@@ -3,6 +3,7 @@ package dev.confab.nlu.engine;
 import de.bwaldvogel.liblinear.Feature;
 import de.bwaldvogel.liblinear.FeatureNode;
 
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -112,5 +113,16 @@ public final class LexicalFeatures {
         return Arrays.stream(NOT_A_WORD.split(text.toLowerCase(Locale.ROOT)))
                 .filter(word -> !word.isEmpty())
                 .toArray(String[]::new);
+    }
+
+    void write(ModelOutput out) throws IOException {
+        out.writeCounts(index);
+        out.writeDoubles(idf);
+        out.writeInt(offset);
+        out.writeDouble(weight);
+    }
+
+    static LexicalFeatures read(ModelInput in) throws IOException {
+        return new LexicalFeatures(in.readCounts(), in.readDoubles(), in.readInt(), in.readDouble());
     }
 }

@@ -7,6 +7,8 @@ import de.bwaldvogel.liblinear.Parameter;
 import de.bwaldvogel.liblinear.Problem;
 import de.bwaldvogel.liblinear.SolverType;
 
+import java.io.IOException;
+
 /**
  * A multiclass linear SVM (Crammer-Singer, liblinear) over an utterance's features. Chosen by measurement: on
  * BANKING77 it matched logistic regression's accuracy and trained eight times faster (docs/benchmarks.md).
@@ -49,5 +51,13 @@ final class LinearHead {
             byClass[columnClass[column]] = columns[column];
         }
         return byClass;
+    }
+
+    void write(ModelOutput out) throws IOException {
+        out.writeLinear(model);
+    }
+
+    static LinearHead read(ModelInput in) throws IOException {
+        return new LinearHead(in.readLinear());
     }
 }

@@ -1,5 +1,6 @@
 package dev.confab.nlu.engine;
 
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
 
@@ -91,5 +92,31 @@ final class OutOfScopeRule {
     /** How many intents decide with thresholds other than the global ones. */
     long specificIntents() {
         return Arrays.stream(perIntent).filter(thresholds -> !thresholds.equals(global)).count();
+    }
+
+    void write(ModelOutput out) throws IOException {
+        write(out, global);
+        out.writeInt(perIntent.length);
+        for (Calibration.Thresholds thresholds : perIntent) {
+            write(out, thresholds);
+        }
+    }
+
+    static OutOfScopeRule read(ModelInput in) throws IOException {
+        Calibration.Thresholds global = readThresholds(in);
+        Calibration.Thresholds[] perIntent = new Calibration.Thresholds[in.readInt()];
+        for (int intent = 0; intent < perIntent.length; intent++) {
+            perIntent[intent] = readThresholds(in);
+        }
+        return new OutOfScopeRule(global, perIntent);
+    }
+
+    private static void write(ModelOutput out, Calibration.Thresholds thresholds) throws IOException {
+        out.writeDouble(thresholds.confidence());
+        out.writeDouble(thresholds.similarity());
+    }
+
+    private static Calibration.Thresholds readThresholds(ModelInput in) throws IOException {
+        return new Calibration.Thresholds(in.readDouble(), in.readDouble());
     }
 }

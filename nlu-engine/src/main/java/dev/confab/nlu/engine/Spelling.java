@@ -1,5 +1,6 @@
 package dev.confab.nlu.engine;
 
+import java.io.IOException;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -110,5 +111,16 @@ public final class Spelling {
             }
         }
         return candidates;
+    }
+
+    void write(ModelOutput out) throws IOException {
+        out.writeCounts(frequency);
+        out.writeString(new String(alphabet));
+    }
+
+    /** @param knownWords the encoder's whole words, as at training: they are the encoder's, not the model's */
+    static Spelling read(ModelInput in, Set<String> knownWords) throws IOException {
+        Map<String, Integer> frequency = in.readCounts();
+        return new Spelling(frequency, knownWords, in.readString().toCharArray());
     }
 }

@@ -3,6 +3,8 @@ package dev.confab.nlu.engine;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -45,6 +47,25 @@ class IntentClassifierTest {
         assertThat(cautious.classify("please lock my card").outOfScope()).isTrue();
         assertThat(cautious.classify("how much money is in my account").outOfScope()).isFalse();
         assertThat(cautious.version()).isNotEqualTo(classifier.version());
+    }
+
+    @Test
+    void aWrittenModelReadsBackPredictingExactlyTheSame() throws Exception {
+        ByteArrayOutputStream written = new ByteArrayOutputStream();
+        try (ModelOutput out = new ModelOutput(written)) {
+            classifier.write(out);
+        }
+        IntentClassifier read = IntentClassifier.read(
+                new ModelInput(new ByteArrayInputStream(written.toByteArray())), ENCODER);
+
+        assertThat(read.version()).isEqualTo(classifier.version());
+        for (String text : List.of("plese blok my card", "what's the weather tomorrow", "block my card and order a "
+                + "new one", "how much is left", "card")) {
+            assertThat(read.classify(text)).as(text).isEqualTo(classifier.classify(text));
+        }
+        byte[] truncated = java.util.Arrays.copyOf(written.toByteArray(), written.size() / 2);
+        assertThatThrownBy(() -> IntentClassifier.read(new ModelInput(new ByteArrayInputStream(truncated)), ENCODER))
+                .isInstanceOf(java.io.IOException.class);
     }
 
     @Test

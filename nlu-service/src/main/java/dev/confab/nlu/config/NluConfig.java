@@ -3,7 +3,7 @@ package dev.confab.nlu.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-import java.time.Duration;
+import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -20,13 +20,6 @@ public interface NluConfig {
     /** The assistant {@code POST /v1/nlu/parse} uses when the request names none. */
     @WithDefault("bank-support")
     String defaultAssistant();
-
-    /**
-     * How long a message waits for its assistant's first model to be trained before it is set aside (dead letter):
-     * a message for an assistant never released must not hold up the stream for ever.
-     */
-    @WithDefault("180s")
-    Duration modelWait();
 
     /**
      * Classpath resource with utterances annotated with the assistants' slots, in NLU++'s format (a JSON array of
@@ -61,6 +54,12 @@ public interface NluConfig {
      * {@code nlu.minimum-confidence.terminate_account=0.8}.
      */
     Map<String, Double> minimumConfidence();
+
+    /**
+     * Where trained models are kept, so a restart does not retrain an unchanged assistant (the local run uses
+     * {@code .local-run/nlu-models}); without it every start trains.
+     */
+    Optional<Path> modelStore();
 
     /** Longest prefix of a message that is classified; what a customer wants is in the first sentences. */
     @WithDefault("1000")

@@ -9,7 +9,7 @@ import org.eclipse.microprofile.health.Readiness;
 
 /**
  * Ready once every released assistant seen so far is trained: before that some messages could not be understood.
- * Reports the version understood for each assistant.
+ * Reports the version understood for each assistant, and each failed training until its retry succeeds.
  */
 @Readiness
 @ApplicationScoped
@@ -28,6 +28,7 @@ public class NluModelReadiness implements HealthCheck {
                 .status(readiness.ready())
                 .withData("training", readiness.training());
         readiness.served().forEach(response::withData);
+        readiness.failures().forEach((assistant, failure) -> response.withData("failed " + assistant, failure));
         if (readiness.served().isEmpty()) {
             response.withData("state", "no assistant bundle trained yet");
         }

@@ -9,6 +9,7 @@ import dev.confab.nlu.config.NluConfig;
 import dev.confab.nlu.service.NluModels;
 import dev.confab.nlu.service.RecentFallbacks;
 import dev.confab.nlu.service.UnderstandingService;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.logging.Log;
@@ -33,6 +34,7 @@ public class UnderstandingProcessor {
     private final NluConfig config;
     private final RecentFallbacks fallbacks;
     private final Timer stage;
+    private final Counter notReady;
 
     public UnderstandingProcessor(UnderstandingService understanding, NluModels model, NluConfig config,
                                   RecentFallbacks fallbacks, MeterRegistry meters) {
@@ -41,11 +43,14 @@ public class UnderstandingProcessor {
         this.config = config;
         this.fallbacks = fallbacks;
         this.stage = TurnStage.timer(meters, "nlu");
+        this.notReady = meters.counter("confab.nlu.not.ready");
     }
 
     /**
-     * Returns {@code null}, which skips the record, for anything that is not a user message. Blocking: the
-     * encoder is CPU-bound and messages that arrive while the model trains wait for it, in order.
+     * Returns {@code null}, which skips the record, for anything that is not a user message. Blocking: the encoder
+     * is CPU-bound. A message for an assistant with no trained model yet is answered at once as not understood
+     * ({@code modelReady: false}) rather than kept waiting: waiting would hold up every other assistant's messages
+     * on the same partition.
      */
     @Incoming(CHAT_INBOUND)
     @Outgoing(CHAT_UNDERSTOOD)
@@ -60,13 +65,22 @@ public class UnderstandingProcessor {
     }
 
     private Record<String, Envelope> understood(Envelope event, UserMessage message) {
-        MessageUnderstood result = understanding.understand(message.text(), model.awaitReady(event.tenantId(), event.assistantId()),
-                event.occurredAt().atZone(config.timeZone()))
+        MessageUnderstood result = model.ifReady(event.tenantId(), event.assistantId())
+                .map(pipeline -> understanding.understand(message.text(), pipeline,
+                        event.occurredAt().atZone(config.timeZone())))
+                .orElseGet(() -> notReady(event, message))
                 .from(message.channel(), message.userId());
         if (result.outOfScope() || result.ambiguous()) {
             fallbacks.record(event.tenantId(), event.assistantId(), event.conversationId(), message.text());
         }
         Envelope understood = event.next(result);
         return Record.of(understood.conversationId(), understood);
+    }
+
+    private MessageUnderstood notReady(Envelope event, UserMessage message) {
+        notReady.increment();
+        Log.infof("No model of %s/%s is ready yet; turn %s is answered as not understood", event.tenantId(),
+                event.assistantId(), event.turnId());
+        return MessageUnderstood.notReady(message.text());
     }
 }

@@ -4,46 +4,52 @@ import dev.confab.bundle.AssistantBundle;
 import dev.confab.bundle.load.BundleLoader;
 import dev.confab.bundle.load.InvalidBundleException;
 import dev.confab.contracts.bundle.BundleRelease;
-import dev.confab.nlu.config.NluConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The NLU of every released assistant, one pipeline per tenant and assistant, trained in the background from the
  * bundle's intents and entities when a release arrives. The previous version keeps answering until the new one is
- * trained, so a rollout never pauses understanding; releases are trained one at a time, in the order released.
+ * trained, so a rollout never pauses understanding; releases are trained one at a time, in the order released. A
+ * training that fails is reported in readiness and tried again later, waiting longer after each failure.
  */
 @ApplicationScoped
 public class NluModels {
 
-    private final NluConfig config;
     private final PipelineTrainer trainer;
     private final MeterRegistry meters;
     private final Map<String, Assistant> assistants = new ConcurrentHashMap<>();
     private final AtomicInteger releasesInTraining = new AtomicInteger();
+    /** The first retry of a failed training waits this long, each next one twice as long, up to the maximum. */
+    private static final Duration FIRST_RETRY = Duration.ofSeconds(10);
+    private static final Duration LONGEST_RETRY = Duration.ofMinutes(5);
+
     private final ExecutorService training = Executors.newSingleThreadExecutor(task -> {
         Thread thread = new Thread(task, "nlu-training");
         thread.setDaemon(true);
         return thread;
     });
+    private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "nlu-training-retry");
+        thread.setDaemon(true);
+        return thread;
+    });
 
-    public NluModels(NluConfig config, PipelineTrainer trainer, MeterRegistry meters) {
-        this.config = config;
+    public NluModels(PipelineTrainer trainer, MeterRegistry meters) {
         this.trainer = trainer;
         this.meters = meters;
     }
@@ -72,36 +78,24 @@ public class NluModels {
         return ifReady(tenantId, assistantId).orElseThrow(ModelNotReadyException::new);
     }
 
-    /**
-     * Blocks until the assistant's first version is trained, at most {@code nlu.model-wait}; call from worker
-     * threads only. @throws ModelNotReadyException when none is trained by then
-     */
-    public NluPipeline awaitReady(String tenantId, String assistantId) {
-        Assistant assistant = assistant(tenantId, assistantId);
-        try {
-            assistant.first.get(config.modelWait().toMillis(), TimeUnit.MILLISECONDS);
-            return assistant.pipeline;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ModelNotReadyException();
-        } catch (ExecutionException | TimeoutException e) {
-            throw new ModelNotReadyException();
-        }
-    }
-
     /** Ready when no release is waiting to be trained and at least one assistant can be understood. */
     public Readiness readiness() {
         Map<String, String> versions = new TreeMap<>();
+        Map<String, String> failures = new TreeMap<>();
         assistants.forEach((key, assistant) -> {
             if (assistant.version != null) {
                 versions.put(key, assistant.version);
             }
+            if (assistant.failure != null) {
+                failures.put(key, assistant.failure);
+            }
         });
-        return new Readiness(releasesInTraining.get(), versions);
+        return new Readiness(releasesInTraining.get(), versions, failures);
     }
 
     void stopTraining(@Observes ShutdownEvent shutdown) {
         training.shutdownNow();
+        retries.shutdownNow();
     }
 
     private void train(Assistant assistant, BundleRelease release) {
@@ -113,16 +107,20 @@ public class NluModels {
                 assistant.pipeline = pipeline;
                 assistant.version = release.version();
             }
-            assistant.first.complete(pipeline);
+            assistant.failure = null;
+            assistant.failedAttempts = 0;
             meters.counter("confab.nlu.trainings", "outcome", "trained").increment();
-            Log.infof("Trained %s: model %s, %d intents, in %.1f s", release.key(), pipeline.classifier().version(),
+            Log.infof("Ready %s: model %s, %d intents, in %.1f s", release.key(), pipeline.classifier().version(),
                     pipeline.classifier().intents().size(), (System.nanoTime() - start) / 1e9);
         } catch (InvalidBundleException e) {
             meters.counter("confab.nlu.trainings", "outcome", "invalid").increment();
             Log.warnf("Not training %s, an invalid bundle: %s", release.key(), e.getMessage());
         } catch (RuntimeException e) {
             meters.counter("confab.nlu.trainings", "outcome", "failed").increment();
-            Log.errorf(e, "Training %s failed", release.key());
+            Duration wait = retryDelay(++assistant.failedAttempts);
+            assistant.failure = release.version() + " failed (" + e + "), retrying in " + wait.toSeconds() + " s";
+            Log.errorf(e, "Training %s failed; retrying in %d s", release.key(), wait.toSeconds());
+            retries.schedule(() -> release(release), wait.toMillis(), TimeUnit.MILLISECONDS);
         } finally {
             synchronized (assistant) {
                 if (release.version().equals(assistant.trainingVersion)) {
@@ -131,6 +129,11 @@ public class NluModels {
             }
             releasesInTraining.decrementAndGet();
         }
+    }
+
+    private static Duration retryDelay(int failedAttempts) {
+        Duration delay = FIRST_RETRY.multipliedBy(1L << Math.min(failedAttempts - 1, 10));
+        return delay.compareTo(LONGEST_RETRY) > 0 ? LONGEST_RETRY : delay;
     }
 
     private Assistant assistant(String tenantId, String assistantId) {
@@ -146,19 +149,22 @@ public class NluModels {
      *
      * @param training releases waiting or being trained
      * @param served   tenant/assistant → the version understood now
+     * @param failures tenant/assistant → its last training's failure, until a retry succeeds
      */
-    public record Readiness(int training, Map<String, String> served) {
+    public record Readiness(int training, Map<String, String> served, Map<String, String> failures) {
 
+        /** Nothing left to train, something understood, and no assistant left without a model by a failure. */
         public boolean ready() {
-            return training == 0 && !served.isEmpty();
+            return training == 0 && !served.isEmpty() && served.keySet().containsAll(failures.keySet());
         }
     }
 
-    /** One assistant's served pipeline and the version in training, if any. */
+    /** One assistant's served pipeline, the version in training, if any, and its last training's failure. */
     private static final class Assistant {
-        final CompletableFuture<NluPipeline> first = new CompletableFuture<>();
         volatile NluPipeline pipeline;
         volatile String version;
         String trainingVersion;
+        volatile String failure;
+        int failedAttempts;
     }
 }

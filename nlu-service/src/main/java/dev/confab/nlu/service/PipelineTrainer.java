@@ -37,26 +37,51 @@ import java.util.Optional;
 public class PipelineTrainer {
 
     private final NluConfig config;
+    private final PipelineStore store;
     private SentenceEncoder encoder;
     private LanguageIdentifier languages;
     private Optional<List<SlotExample>> slotExamples;
 
-    public PipelineTrainer(NluConfig config) {
+    public PipelineTrainer(NluConfig config, PipelineStore store) {
         this.config = config;
+        this.store = store;
     }
 
     NluPipeline train(AssistantBundle bundle) {
-        Entities definitions = bundle.entities();
         // Definitions first: a broken pattern should fail in milliseconds, not after training.
-        EntityRecognizer entities = EntityRecognizer.of(new EntityDefinitions(definitions.lookups(),
-                definitions.patterns(), definitions.region()));
+        EntityRecognizer entities = EntityRecognizer.of(entityDefinitions(bundle));
+        ClassifierSettings settings = settings();
+        List<Example> examples = examples(bundle);
+        String key = keyOf(bundle);
+        WordVectors vectors = new WordVectors(encoder());
+        PipelineStore.Trained trained = store.load(key, encoder(), entities::recognize, vectors)
+                .orElseGet(() -> {
+                    PipelineStore.Trained fresh = new PipelineStore.Trained(
+                            IntentClassifier.train(examples, encoder(), settings),
+                            slotExamples().map(slotExamples -> SlotTagger.train(slotExamples, entities::recognize,
+                                    vectors, ZonedDateTime.now(config.timeZone()))));
+                    store.save(key, fresh);
+                    return fresh;
+                });
+        return new NluPipeline(trained.classifier(), entities, trained.slots(), languages(),
+                new UtteranceDiscovery(encoder()));
+    }
+
+    /** The key the bundle's trained models are stored under ({@link TrainingKey}). */
+    String keyOf(AssistantBundle bundle) {
+        return TrainingKey.of(examples(bundle), entityDefinitions(bundle), settings(), encoder().kind().id(),
+                slotExamples().orElse(List.of()));
+    }
+
+    private ClassifierSettings settings() {
         ClassifierSettings defaults = ClassifierSettings.defaults();
-        IntentClassifier classifier = IntentClassifier.train(examples(bundle), encoder(),
-                defaults.withHead(defaults.cost(), config.lexicalWeight(), defaults.mendTypos())
-                        .withMinimumConfidence(config.minimumConfidence()));
-        Optional<SlotTagger> slots = slotExamples().map(examples -> SlotTagger.train(examples, entities::recognize,
-                new WordVectors(encoder()), ZonedDateTime.now(config.timeZone())));
-        return new NluPipeline(classifier, entities, slots, languages(), new UtteranceDiscovery(encoder()));
+        return defaults.withHead(defaults.cost(), config.lexicalWeight(), defaults.mendTypos())
+                .withMinimumConfidence(config.minimumConfidence());
+    }
+
+    private static EntityDefinitions entityDefinitions(AssistantBundle bundle) {
+        Entities definitions = bundle.entities();
+        return new EntityDefinitions(definitions.lookups(), definitions.patterns(), definitions.region());
     }
 
     private static List<Example> examples(AssistantBundle bundle) {

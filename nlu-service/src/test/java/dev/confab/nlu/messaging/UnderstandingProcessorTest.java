@@ -4,11 +4,13 @@ import dev.confab.contracts.Topics;
 import dev.confab.contracts.event.Envelope;
 import dev.confab.contracts.event.MessageUnderstood;
 import dev.confab.contracts.event.UserMessage;
+import dev.confab.nlu.NluReadiness;
 import dev.confab.nlu.TestAssistant;
 import dev.confab.testsupport.KafkaTestResource;
 import dev.confab.testsupport.TopicClient;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -26,6 +28,24 @@ import static org.awaitility.Awaitility.await;
 class UnderstandingProcessorTest {
 
     private static final TopicClient kafka = TopicClient.shared();
+
+    @BeforeEach
+    void modelIsTrained() {
+        NluReadiness.awaitModel();
+    }
+
+    @Test
+    void aMessageForAnAssistantWithoutAModelIsAnsweredAtOnceAsNotUnderstood() {
+        String conversationId = "c-" + UUID.randomUUID();
+        kafka.send(Envelope.first("acme", "never-released", conversationId, "t-1", null,
+                new UserMessage("I lost my card", "web")));
+
+        MessageUnderstood result = (MessageUnderstood) kafka.awaitEvents(Topics.CHAT_UNDERSTOOD, conversationId, 1)
+                .get(0).payload();
+        assertThat(result.understoodByModel()).isFalse();
+        assertThat(result.intents()).isEmpty();
+        assertThat(result.channel()).isEqualTo("web");
+    }
 
     @Test
     void understandsEachUserMessageOfTheConversationInOrder() {

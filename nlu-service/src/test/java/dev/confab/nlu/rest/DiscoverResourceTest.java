@@ -3,6 +3,7 @@ package dev.confab.nlu.rest;
 import dev.confab.contracts.event.Envelope;
 import dev.confab.contracts.event.UserForgotten;
 import dev.confab.contracts.event.UserMessage;
+import dev.confab.nlu.NluReadiness;
 import dev.confab.nlu.TestAssistant;
 import dev.confab.testsupport.KafkaTestResource;
 import dev.confab.testsupport.TopicClient;

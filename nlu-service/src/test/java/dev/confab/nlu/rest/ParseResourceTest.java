@@ -1,5 +1,6 @@
 package dev.confab.nlu.rest;
 
+import dev.confab.nlu.NluReadiness;
 import dev.confab.nlu.TestAssistant;
 import dev.confab.testsupport.KafkaTestResource;
 import io.quarkus.test.common.QuarkusTestResource;

@@ -6,10 +6,13 @@ import de.bwaldvogel.liblinear.Model;
 import de.bwaldvogel.liblinear.Parameter;
 import de.bwaldvogel.liblinear.Problem;
 import de.bwaldvogel.liblinear.SolverType;
+import dev.confab.nlu.engine.ModelInput;
+import dev.confab.nlu.engine.ModelOutput;
 import dev.confab.nlu.engine.entity.EntityExtractor;
 import dev.confab.nlu.engine.entity.EntityMatch;
 import dev.confab.nlu.engine.entity.EntitySource;
 
+import java.io.IOException;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -177,5 +180,16 @@ public final class SlotTagger implements EntityExtractor {
 
     private static List<String> words(String text, List<int[]> tokens) {
         return tokens.stream().map(token -> text.substring(token[0], token[1])).toList();
+    }
+
+    /** Writes the trained model; the system entities and word vectors are the caller's, given again to read. */
+    public void write(ModelOutput out) throws IOException {
+        out.writeStrings(List.of(labels));
+        out.writeLinear(model);
+    }
+
+    public static SlotTagger read(ModelInput in, EntityExtractor system, WordVectors wordVectors) throws IOException {
+        String[] labels = in.readStrings().toArray(String[]::new);
+        return new SlotTagger(in.readLinear(), labels, system, wordVectors);
     }
 }

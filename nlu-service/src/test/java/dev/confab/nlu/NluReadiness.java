@@ -1,4 +1,4 @@
-package dev.confab.nlu.rest;
+package dev.confab.nlu;
 
 import java.time.Duration;
 
@@ -6,12 +6,12 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
 /** Waits for the test assistant's model: the service trains it in the background after startup. */
-final class NluReadiness {
+public final class NluReadiness {
 
     private NluReadiness() {
     }
 
-    static void awaitModel() {
+    public static void awaitModel() {
         await().atMost(Duration.ofSeconds(60))
                 .until(() -> given().get("/q/health/ready").statusCode() == 200);
     }
