@@ -9,11 +9,14 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * The version of the code that trains, writes and reads models: a digest of its compiled classes (nested ones
  * included). It is the same for the same sources whichever jar, directory or class loader they come from, and
- * changes with any change to how a model is learned or stored, so a stored model is never read by other code.
+ * changes with any change to how a model is learned or stored, so a stored model is never read by other code. A
+ * native executable keeps no class files to digest: there each start has a version of its own, so models are
+ * kept for the run but not reused by the next start.
  */
 public final class ModelCode {
 
@@ -47,7 +50,11 @@ public final class ModelCode {
                         ModelCode.class.getClassLoader())));
                 while (!classes.isEmpty()) {
                     Class<?> type = classes.pop();
-                    digest.update(bytes(type));
+                    byte[] bytes = bytes(type);
+                    if (bytes == null) {
+                        return "unversioned-" + UUID.randomUUID();
+                    }
+                    digest.update(bytes);
                     classes.addAll(List.of(type.getDeclaredClasses()));
                 }
             }
@@ -57,13 +64,11 @@ public final class ModelCode {
         }
     }
 
+    /** The class file's bytes, or {@code null} where there are none (a native executable). */
     private static byte[] bytes(Class<?> type) {
         String resource = type.getName().replace('.', '/') + ".class";
         try (InputStream in = ModelCode.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("No class file " + resource);
-            }
-            return in.readAllBytes();
+            return in == null ? null : in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -22,6 +22,8 @@ public final class Spelling {
 
     /** Shorter words have too many neighbours one slip away to guess which was meant. */
     static final int MIN_LENGTH = 3;
+    /** A capitalised first word is mended in an utterance this long; "Acme Coffee" is a name, not a sentence. */
+    private static final int MIN_SENTENCE_WORDS = 3;
     private static final Pattern WORD = Pattern.compile("\\p{L}+");
 
     private final Map<String, Integer> frequency;
@@ -58,23 +60,32 @@ public final class Spelling {
 
     /** The utterance with every mendable slip mended; everything but the mended words is left as it was. */
     public String correct(String text) {
+        boolean sentence = WORD.matcher(text).results().count() >= MIN_SENTENCE_WORDS;
         Matcher words = WORD.matcher(text);
         StringBuilder corrected = null;
         int copied = 0;
         while (words.find()) {
             String word = words.group().toLowerCase(Locale.ROOT);
-            // A capitalised unknown word is most likely a name ("Acme" is not "came"); slips come in lower case.
-            if (!word.equals(words.group()) || word.length() < MIN_LENGTH || frequency.containsKey(word) || knownWords.contains(word)) {
+            // A capitalised unknown word is most likely a name ("Acme" is not "came"), unless it merely opens a
+            // sentence ("Waht is the fee?"): slips come in lower case, or capitalised where any word would be.
+            boolean opening = sentence && text.substring(0, words.start()).isBlank()
+                    && words.group().equals(capitalised(word));
+            if (!(word.equals(words.group()) || opening) || word.length() < MIN_LENGTH || frequency.containsKey(word)
+                    || knownWords.contains(word)) {
                 continue;
             }
             String mended = nearest(word);
             if (mended != null) {
                 corrected = corrected == null ? new StringBuilder(text.length()) : corrected;
-                corrected.append(text, copied, words.start()).append(mended);
+                corrected.append(text, copied, words.start()).append(opening ? capitalised(mended) : mended);
                 copied = words.end();
             }
         }
         return corrected == null ? text : corrected.append(text, copied, text.length()).toString();
+    }
+
+    private static String capitalised(String word) {
+        return word.isEmpty() ? word : Character.toUpperCase(word.charAt(0)) + word.substring(1);
     }
 
     /** The most frequent example word one slip from {@code word} (ties: alphabetically first), or null. */

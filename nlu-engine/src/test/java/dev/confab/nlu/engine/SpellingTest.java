@@ -26,8 +26,9 @@ class SpellingTest {
         assertThat(SPELLING.correct("Lost my CARD, what's the weather? my crad")).isEqualTo("Lost my CARD, what's the weather? my card");
         // "cards" is one slip from "card", but a word in its own right.
         assertThat(SPELLING.correct("two cards")).isEqualTo("two cards");
-        // A capitalised word is taken for a name, not a slip.
-        assertThat(SPELLING.correct("Lsot at Cadr")).isEqualTo("Lsot at Cadr");
+        // A capitalised word is taken for a name, not a slip, unless it opens a sentence of three words or more.
+        assertThat(SPELLING.correct("Lsot at Cadr")).isEqualTo("Lost at Cadr");
+        assertThat(SPELLING.correct("Lsot Cadr")).isEqualTo("Lsot Cadr");
     }
 
     @Test
