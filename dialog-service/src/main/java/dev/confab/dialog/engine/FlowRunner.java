@@ -152,17 +152,19 @@ final class FlowRunner {
 
     private void resume(Frame frame) {
         frame.interrupted = false;
-        outputs.add(flowEvent(frame, FlowChange.RESUMED));
-        Frame pattern = Frame.of("pattern_resume");
-        pattern.context.put("flow", describe(frame.flow));
-        push(pattern);
+        remind(frame, FlowChange.RESUMED, "pattern_resume");
     }
 
     /** The next request of a message that asked for several things; its values were taken when it was asked. */
     private void startQueued(Frame frame) {
         frame.queued = false;
-        outputs.add(flowEvent(frame, FlowChange.STARTED));
-        Frame pattern = Frame.of("pattern_next_request");
+        remind(frame, FlowChange.STARTED, "pattern_next_request");
+    }
+
+    /** A flow comes (back) to the top: its change is recorded and the pattern says which flow it is. */
+    private void remind(Frame frame, FlowChange change, String patternName) {
+        outputs.add(flowEvent(frame, change));
+        Frame pattern = Frame.of(patternName);
         pattern.context.put("flow", describe(frame.flow));
         push(pattern);
     }
@@ -184,13 +186,8 @@ final class FlowRunner {
     }
 
     boolean resumable(Pending.Kind kind) {
-        Pending pending = state.pending;
         // A result for an older turn arrives after the user has moved on: it is said, but resumes nothing.
-        if (pending == null || pending.kind() != kind || !pending.turnId().equals(turnId) || state.top() == null) {
-            return false;
-        }
-        state.pending = null;
-        return true;
+        return state.top() != null && answered(kind);
     }
 
     // ---- stack and slots ---------------------------------------------------------------------------------------

@@ -110,6 +110,7 @@ class SlmCommandTest {
             assertThat(texts(read)).as(hostile).containsExactly("How much would you like to top up?");
             assertThat(state.slots).doesNotContainKeys("top_up_amount", "block_reference", "card_last4");
             assertThat(state.stack).extracting(frame -> frame.flow).containsExactly("top_up");
+            // Each dropped command re-asks; the next one starts from a fresh question, not towards the give-up.
             state.top().attempts = 0;
         }
     }

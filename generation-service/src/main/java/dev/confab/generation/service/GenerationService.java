@@ -85,7 +85,8 @@ public class GenerationService {
                 prompt.version(), texts.safeEnding(), route.format() != null);
         inFlight.started(event.conversationId(), event.turnId(), answer);
         Multi<SlmOutput> written = sidecar.stream(new ModelCall(route.model(), prompt.messages(), route.options(),
-                request.schema() != null ? compact(request.schema()) : route.format()));
+                // The client sends a format as raw JSON only when it is one object without surrounding space.
+                request.schema() != null ? request.schema().strip() : route.format()));
         Multi<Envelope> generated = (route.budget() == null ? written : written.select().first(route.budget()))
                 .emitOn(Infrastructure.getDefaultWorkerPool())
                 .onItem().call(output -> screening)
@@ -98,11 +99,6 @@ public class GenerationService {
                         closing(event, request, redaction, screened, answer)));
         return Multi.createBy().concatenating().streams(generated, closing)
                 .onTermination().invoke(() -> inFlight.ended(event.conversationId(), event.turnId()));
-    }
-
-    /** The client sends a format as raw JSON only when it is exactly one object, without surrounding space. */
-    private static String compact(String schema) {
-        return schema.strip();
     }
 
     /** The verdicts of the input rails, then the answer's closing, or the refusal when the screening blocked. */

@@ -126,7 +126,6 @@ class GenerationConsumerTest extends ScriptedSidecarTest {
         ollama.delayFirstToken(Duration.ofSeconds(2));
         GenerationCompleted late = completed(send(command(schema)));
         assertThat(late.text()).doesNotContain("block_card");
-        assertThat(late.totalMillis()).isLessThan(2_500);
     }
 
     private static GenerationRequested command(String schema) {

@@ -1,7 +1,6 @@
 package dev.confab.nlu.engine;
 
 import de.bwaldvogel.liblinear.Feature;
-import de.bwaldvogel.liblinear.FeatureNode;
 
 import java.io.IOException;
 import java.util.List;
@@ -32,14 +31,7 @@ final class IntentFeatures {
     }
 
     Feature[] row(String text, float[] vector) {
-        Feature[] words = lexical == null ? new Feature[0] : lexical.of(text);
-        Feature[] row = new Feature[vector.length + words.length + 1];
-        for (int j = 0; j < vector.length; j++) {
-            row[j] = new FeatureNode(j + 1, vector[j]);
-        }
-        System.arraycopy(words, 0, row, vector.length, words.length);
-        row[row.length - 1] = new FeatureNode(count(), 1.0);
-        return row;
+        return LinearFeatures.of(vector, lexical == null ? new Feature[0] : lexical.of(text), count());
     }
 
     Feature[][] rows(List<String> texts, float[][] vectors) {

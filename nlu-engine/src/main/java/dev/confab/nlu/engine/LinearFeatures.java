@@ -11,11 +11,17 @@ public final class LinearFeatures {
 
     /** The embedding's dimensions as features 1…n, with a constant bias feature n+1 last. */
     public static Feature[] of(float[] vector) {
-        Feature[] features = new Feature[vector.length + 1];
+        return of(vector, new Feature[0], vector.length + 1);
+    }
+
+    /** The embedding as features 1…n, then {@code more} (numbered after n), then the bias as feature {@code bias}. */
+    static Feature[] of(float[] vector, Feature[] more, int bias) {
+        Feature[] features = new Feature[vector.length + more.length + 1];
         for (int j = 0; j < vector.length; j++) {
             features[j] = new FeatureNode(j + 1, vector[j]);
         }
-        features[vector.length] = new FeatureNode(vector.length + 1, 1.0);
+        System.arraycopy(more, 0, features, vector.length, more.length);
+        features[features.length - 1] = new FeatureNode(bias, 1.0);
         return features;
     }
 }

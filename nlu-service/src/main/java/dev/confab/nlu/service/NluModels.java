@@ -62,6 +62,7 @@ public class NluModels {
                 return;
             }
             assistant.trainingVersion = release.version();
+            assistant.latest = release.version();
         }
         releasesInTraining.incrementAndGet();
         training.execute(() -> train(assistant, release));
@@ -120,7 +121,12 @@ public class NluModels {
             Duration wait = retryDelay(++assistant.failedAttempts);
             assistant.failure = release.version() + " failed (" + e + "), retrying in " + wait.toSeconds() + " s";
             Log.errorf(e, "Training %s failed; retrying in %d s", release.key(), wait.toSeconds());
-            retries.schedule(() -> release(release), wait.toMillis(), TimeUnit.MILLISECONDS);
+            // A newer release since then supersedes this one: the retry never brings back an older version.
+            retries.schedule(() -> {
+                if (release.version().equals(assistant.latest)) {
+                    release(release);
+                }
+            }, wait.toMillis(), TimeUnit.MILLISECONDS);
         } finally {
             synchronized (assistant) {
                 if (release.version().equals(assistant.trainingVersion)) {
@@ -164,6 +170,8 @@ public class NluModels {
         volatile NluPipeline pipeline;
         volatile String version;
         String trainingVersion;
+        /** The newest version released. */
+        volatile String latest;
         volatile String failure;
         int failedAttempts;
     }

@@ -49,10 +49,11 @@ public class PipelineTrainer {
 
     NluPipeline train(AssistantBundle bundle) {
         // Definitions first: a broken pattern should fail in milliseconds, not after training.
-        EntityRecognizer entities = EntityRecognizer.of(entityDefinitions(bundle));
+        EntityDefinitions definitions = entityDefinitions(bundle);
+        EntityRecognizer entities = EntityRecognizer.of(definitions);
         ClassifierSettings settings = settings();
         List<Example> examples = examples(bundle);
-        String key = keyOf(bundle);
+        String key = key(examples, definitions, settings);
         WordVectors vectors = new WordVectors(encoder());
         PipelineStore.Trained trained = store.load(key, encoder(), entities::recognize, vectors)
                 .orElseGet(() -> {
@@ -69,8 +70,11 @@ public class PipelineTrainer {
 
     /** The key the bundle's trained models are stored under ({@link TrainingKey}). */
     String keyOf(AssistantBundle bundle) {
-        return TrainingKey.of(examples(bundle), entityDefinitions(bundle), settings(), encoder().kind().id(),
-                slotExamples().orElse(List.of()));
+        return key(examples(bundle), entityDefinitions(bundle), settings());
+    }
+
+    private String key(List<Example> examples, EntityDefinitions definitions, ClassifierSettings settings) {
+        return TrainingKey.of(examples, definitions, settings, encoder().kind().id(), slotExamples().orElse(List.of()));
     }
 
     private ClassifierSettings settings() {

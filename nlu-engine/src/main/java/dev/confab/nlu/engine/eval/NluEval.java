@@ -150,6 +150,9 @@ public final class NluEval {
         if (!options.containsKey("--test") && !options.containsKey("--cv")) {
             throw new IllegalArgumentException("--test is required (or --cv K to cross-validate --train)");
         }
+        if (options.containsKey("--cv") && options.containsKey("--test")) {
+            throw new IllegalArgumentException("--cv K cross-validates --train alone; drop --test, or --cv");
+        }
         if (options.containsKey("--cv") && "nlupp".equals(options.get("--format"))) {
             throw new IllegalArgumentException("--cv works on jsonl files");
         }
