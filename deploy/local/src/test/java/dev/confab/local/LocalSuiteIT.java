@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -331,15 +332,15 @@ class LocalSuiteIT {
                 sidecar.baseUrl(), otlpEndpoint, LocalSettings.DEFAULT_SERVICE_JVM);
     }
 
-    /** The first port of {@code size} consecutive free ports. */
+    /**
+     * The first port of {@code size} consecutive free ports, below the ephemeral range (Linux: 32768 and up): a port
+     * the kernel may hand to any outgoing connection can be taken between being found free and a service binding it,
+     * and a service that cannot bind its port exits.
+     */
     private static int freePortBlock(int size) throws IOException {
-        for (int attempt = 0; attempt < 50; attempt++) {
-            int first;
-            try (ServerSocket socket = new ServerSocket(0)) {
-                first = socket.getLocalPort();
-            }
-            if (first + size < 65535
-                    && IntStream.range(first, first + size).allMatch(LocalSuiteIT::portIsFree)) {
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int first = ThreadLocalRandom.current().nextInt(20_000, 32_000 - size);
+            if (IntStream.range(first, first + size).allMatch(LocalSuiteIT::portIsFree)) {
                 return first;
             }
         }
