@@ -14,6 +14,7 @@ import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import dev.confab.bundle.AssistantBundle;
 import dev.confab.bundle.model.Action;
+import dev.confab.bundle.model.AnnotatedText;
 import dev.confab.bundle.model.Assistant;
 import dev.confab.bundle.model.Entities;
 import dev.confab.bundle.model.Flow;
@@ -112,11 +113,13 @@ public final class BundleLoader {
         Map<String, Slot> slots = bind(sections.named("slots"), slot -> MAPPER.convertValue(slot.node(), Slot.class));
         failIfAny(problems);
         new ReferenceChecker(sections, slots, flows, files, problems).check();
+        List<AnnotatedText> annotated = AnnotationReader.read(sections, problems);
         failIfAny(problems);
         return new AssistantBundle(
                 MAPPER.convertValue(sections.single("assistant").node(), Assistant.class),
-                bind(sections.named("intents"), intent -> MAPPER.convertValue(intent.node(), Intent.class)),
-                entities(sections),
+                bind(sections.named("intents"), intent -> withoutMarkup(MAPPER.convertValue(intent.node(),
+                        Intent.class))),
+                entities(sections, annotated),
                 slots,
                 flows,
                 bind(sections.named("responses"), response -> ResponseReader.read(response.node())),
@@ -178,7 +181,14 @@ public final class BundleLoader {
         return (where.isEmpty() ? "" : where.substring(1).replace('/', '.') + ": ") + what;
     }
 
-    private static Entities entities(Sections sections) {
+    /** The intent's examples as the classifier sees them: "[£50](amount_of_money)" reads "£50". */
+    private static Intent withoutMarkup(Intent intent) {
+        return new Intent(intent.description(), intent.role(), intent.examples().stream()
+                .map(example -> AnnotatedText.parse(example).text())
+                .toList());
+    }
+
+    private static Entities entities(Sections sections, List<AnnotatedText> annotated) {
         Map<String, Map<String, List<String>>> lookups = new LinkedHashMap<>();
         sections.entities("lookups").forEach((name, at) -> {
             Map<String, List<String>> values = new LinkedHashMap<>();
@@ -189,7 +199,8 @@ public final class BundleLoader {
         Map<String, String> patterns = new LinkedHashMap<>();
         sections.entities("patterns").forEach((name, at) -> patterns.put(name, at.node().asText()));
         String region = sections.region() == null ? null : sections.region().node().asText();
-        return new Entities(region, lookups, patterns, List.copyOf(sections.modelEntities()));
+        return new Entities(region, lookups, patterns, List.copyOf(sections.modelEntities()),
+                annotated);
     }
 
     private static <T> Map<String, T> bind(Map<String, Located> entries, Function<Located, T> reader) {

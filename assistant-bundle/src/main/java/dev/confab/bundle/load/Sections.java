@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.HashSet;
 import java.util.function.BiConsumer;
 
 /**
@@ -26,7 +25,8 @@ final class Sections {
     private final Map<String, Located> systemDefaults = new LinkedHashMap<>();
     private final Map<String, Map<String, Located>> entityMaps = new LinkedHashMap<>();
     private final List<Located> knowledge = new ArrayList<>();
-    private final Set<String> modelEntities = new HashSet<>();
+    private final Map<String, Located> modelEntities = new LinkedHashMap<>();
+    private final List<Located> annotatedExamples = new ArrayList<>();
     private Located region;
 
     Sections() {
@@ -75,7 +75,16 @@ final class Sections {
                 }
             });
         }
-        entities.path("model").forEach(entity -> modelEntities.add(entity.asText()));
+        JsonNode model = entities.path("model");
+        for (int i = 0; i < model.size(); i++) {
+            modelEntities.putIfAbsent(model.get(i).asText(), new Located(model.get(i).asText(), model.get(i), document,
+                    "/entities/model/" + i));
+        }
+        JsonNode examples = entities.path("examples");
+        for (int i = 0; i < examples.size(); i++) {
+            annotatedExamples.add(new Located(examples.get(i).asText(), examples.get(i), document,
+                    "/entities/examples/" + i));
+        }
         if (entities.has("region")) {
             region = new Located("region", entities.get("region"), document, "/entities/region");
         }
@@ -99,7 +108,17 @@ final class Sections {
 
     /** Entities the NLU's trained slot tagger fills, which the bundle names but does not define. */
     Set<String> modelEntities() {
-        return modelEntities;
+        return modelEntities.keySet();
+    }
+
+    /** Where the bundle names a model entity. */
+    Located modelEntity(String name) {
+        return modelEntities.get(name);
+    }
+
+    /** The {@code entities.examples} of every file, each where it is written. */
+    List<Located> annotatedExamples() {
+        return annotatedExamples;
     }
 
     Located region() {

@@ -21,12 +21,6 @@ public interface NluConfig {
     @WithDefault("bank-support")
     String defaultAssistant();
 
-    /**
-     * Classpath resource with utterances annotated with the assistants' slots, in NLU++'s format (a JSON array of
-     * {"text", "slots": {name: {"span": [start, end]}}}); no slot tagger without it.
-     */
-    Optional<String> slotsResource();
-
     /** Sentence encoder: all-minilm-l6-v2-q or bge-small-en-v15-q (docs/benchmarks.md compares them). */
     @WithDefault("all-minilm-l6-v2-q")
     String encoder();

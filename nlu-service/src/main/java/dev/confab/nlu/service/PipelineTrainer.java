@@ -11,17 +11,13 @@ import dev.confab.nlu.engine.SentenceEncoder;
 import dev.confab.nlu.engine.discovery.UtteranceDiscovery;
 import dev.confab.nlu.engine.entity.EntityDefinitions;
 import dev.confab.nlu.engine.entity.EntityRecognizer;
+import dev.confab.nlu.engine.entity.tagger.Slot;
 import dev.confab.nlu.engine.entity.tagger.SlotExample;
 import dev.confab.nlu.engine.entity.tagger.SlotTagger;
 import dev.confab.nlu.engine.entity.tagger.WordVectors;
-import dev.confab.nlu.engine.eval.NluppFiles;
 import dev.confab.nlu.engine.language.LanguageIdentifier;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +26,7 @@ import java.util.Optional;
 /**
  * Trains an assistant's NLU pipeline from its bundle: the intent classifier on the intents' examples (examples of
  * the {@code out_of_scope} role teach the out-of-scope threshold), entities from the bundle's lookups and patterns,
- * and the slot tagger on the configured annotated utterances. The sentence encoder and the language models are
+ * and the slot tagger on the bundle's marked examples. The sentence encoder and the language models are
  * shared by every assistant; only the training thread touches this class.
  */
 @ApplicationScoped
@@ -40,7 +36,6 @@ public class PipelineTrainer {
     private final PipelineStore store;
     private SentenceEncoder encoder;
     private LanguageIdentifier languages;
-    private Optional<List<SlotExample>> slotExamples;
 
     public PipelineTrainer(NluConfig config, PipelineStore store) {
         this.config = config;
@@ -53,14 +48,17 @@ public class PipelineTrainer {
         EntityRecognizer entities = EntityRecognizer.of(definitions);
         ClassifierSettings settings = settings();
         List<Example> examples = examples(bundle);
-        String key = key(examples, definitions, settings);
+        List<SlotExample> slotExamples = slotExamples(bundle);
+        String key = key(examples, definitions, settings, slotExamples);
         WordVectors vectors = new WordVectors(encoder());
         PipelineStore.Trained trained = store.load(key, encoder(), entities::recognize, vectors)
                 .orElseGet(() -> {
                     PipelineStore.Trained fresh = new PipelineStore.Trained(
                             IntentClassifier.train(examples, encoder(), settings),
-                            slotExamples().map(slotExamples -> SlotTagger.train(slotExamples, entities::recognize,
-                                    vectors, ZonedDateTime.now(config.timeZone()))));
+                            teachesSlots(slotExamples)
+                                    ? Optional.of(SlotTagger.train(slotExamples, entities::recognize, vectors,
+                                            ZonedDateTime.now(config.timeZone())))
+                                    : Optional.empty());
                     store.save(key, fresh);
                     return fresh;
                 });
@@ -70,11 +68,12 @@ public class PipelineTrainer {
 
     /** The key the bundle's trained models are stored under ({@link TrainingKey}). */
     String keyOf(AssistantBundle bundle) {
-        return key(examples(bundle), entityDefinitions(bundle), settings());
+        return key(examples(bundle), entityDefinitions(bundle), settings(), slotExamples(bundle));
     }
 
-    private String key(List<Example> examples, EntityDefinitions definitions, ClassifierSettings settings) {
-        return TrainingKey.of(examples, definitions, settings, encoder().kind().id(), slotExamples().orElse(List.of()));
+    private String key(List<Example> examples, EntityDefinitions definitions, ClassifierSettings settings,
+                       List<SlotExample> slotExamples) {
+        return TrainingKey.of(examples, definitions, settings, encoder().kind().id(), slotExamples);
     }
 
     private ClassifierSettings settings() {
@@ -111,24 +110,17 @@ public class PipelineTrainer {
         return languages;
     }
 
-    private Optional<List<SlotExample>> slotExamples() {
-        if (slotExamples == null) {
-            slotExamples = config.slotsResource().map(resource -> NluppFiles.parse(readResource(resource), resource)
-                    .stream()
-                    .map(utterance -> new SlotExample(utterance.text(), utterance.slots()))
-                    .toList());
-        }
-        return slotExamples;
+    /** The bundle's marked examples ({@link dev.confab.bundle.model.AnnotatedText}) as the tagger reads them. */
+    private static List<SlotExample> slotExamples(AssistantBundle bundle) {
+        return bundle.entities().examples().stream()
+                .map(example -> new SlotExample(example.text(), example.spans().stream()
+                        .map(span -> new Slot(span.entity(), span.start(), span.end()))
+                        .toList()))
+                .toList();
     }
 
-    private static String readResource(String resource) {
-        try (InputStream in = PipelineTrainer.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("No resource at classpath:" + resource);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    /** A bundle that marks no entity has no tagger: there is nothing for one to learn. */
+    private static boolean teachesSlots(List<SlotExample> examples) {
+        return examples.stream().anyMatch(example -> !example.slots().isEmpty());
     }
 }

@@ -70,6 +70,9 @@ class PipelineStoreTest {
         assertThat(retrained.classifier().classify("freeze my card").decision()).isEqualTo("block_card");
         assertThat(Files.size(model)).isGreaterThan(1000);
         assertThat(trainer.keyOf(bank(word + " please", "Blocked."))).isNotEqualTo(trainer.keyOf(bundle));
+        assertThat(trainer.keyOf(bank("[" + word + "](recipient)", "Blocked.")))
+                .as("marking an entity changes what the tagger learns, though the classifier reads the same text")
+                .isNotEqualTo(trainer.keyOf(bundle));
     }
 
     private static String unique() {
@@ -84,7 +87,11 @@ class PipelineStoreTest {
                 "    my card was stolen]}",
                 "  check_balance: {examples: [what is my balance, how much money do I have, show my balance,",
                 "    balance please]}",
-                "  send_money: {examples: [send money to anna, transfer £20 to john, pay my friend, send cash]}",
+                "  send_money: {examples: [\"send money to [anna](recipient)\", \"transfer [£20](money) to [john](recipient)\",",
+                "    pay my friend, send cash]}",
+                "entities:",
+                "  model: [recipient]",
+                "  examples: [\"pay [£5](money) to [lucy](recipient)\", \"send [£20](money) to [anna smith](recipient)\"]",
                 "responses:",
                 "  card_blocked: " + blocked)));
     }
