@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.confab.bundle.model.AnnotatedText;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -27,21 +29,36 @@ final class AnnotationReader {
         known.addAll(sections.modelEntities());
     }
 
-    /** The annotated examples in bundle order; every problem found is added to {@code problems}. */
-    static List<AnnotatedText> read(Sections sections, List<BundleProblem> problems) {
+    /**
+     * What the markup says, read once for both readers of it.
+     *
+     * @param tagger      the tagger's examples, in bundle order
+     * @param intentTexts per intent, its examples as the classifier reads them: "[£50](amount_of_money)" is "£50"
+     */
+    record Read(List<AnnotatedText> tagger, Map<String, List<String>> intentTexts) {
+    }
+
+    /** Every problem found is added to {@code problems}. */
+    static Read read(Sections sections, List<BundleProblem> problems) {
         return new AnnotationReader(sections, problems).read();
     }
 
-    private List<AnnotatedText> read() {
+    private Read read() {
         List<AnnotatedText> examples = new ArrayList<>();
+        Map<String, List<String>> intentTexts = new HashMap<>();
         sections.annotatedExamples().forEach(at -> parse(at.node().asText(), at, "").ifPresent(examples::add));
-        sections.named("intents").values().forEach(intent -> {
+        sections.named("intents").forEach((name, intent) -> {
             JsonNode texts = intent.node().path("examples");
+            List<String> plain = new ArrayList<>();
             for (int i = 0; i < texts.size(); i++) {
-                parse(texts.get(i).asText(), intent, "/examples/" + i)
-                        .filter(example -> !example.spans().isEmpty())
-                        .ifPresent(examples::add);
+                parse(texts.get(i).asText(), intent, "/examples/" + i).ifPresent(example -> {
+                    plain.add(example.text());
+                    if (!example.spans().isEmpty()) {
+                        examples.add(example);
+                    }
+                });
             }
+            intentTexts.put(name, plain);
         });
         sections.modelEntities().stream()
                 .filter(entity -> !taught.contains(entity))
@@ -49,7 +66,7 @@ final class AnnotationReader {
                 .forEach(entity -> problems.add(sections.modelEntity(entity).problem("model entity '" + entity
                         + "' is marked in no example, so the tagger cannot learn it: add examples such as "
                         + "\"[words](" + entity + ")\" under entities.examples")));
-        return examples;
+        return new Read(examples, intentTexts);
     }
 
     private Optional<AnnotatedText> parse(String markup, Located at, String pointer) {

@@ -113,13 +113,13 @@ public final class BundleLoader {
         Map<String, Slot> slots = bind(sections.named("slots"), slot -> MAPPER.convertValue(slot.node(), Slot.class));
         failIfAny(problems);
         new ReferenceChecker(sections, slots, flows, files, problems).check();
-        List<AnnotatedText> annotated = AnnotationReader.read(sections, problems);
+        AnnotationReader.Read annotated = AnnotationReader.read(sections, problems);
         failIfAny(problems);
         return new AssistantBundle(
                 MAPPER.convertValue(sections.single("assistant").node(), Assistant.class),
                 bind(sections.named("intents"), intent -> withoutMarkup(MAPPER.convertValue(intent.node(),
-                        Intent.class))),
-                entities(sections, annotated),
+                        Intent.class), annotated.intentTexts().get(intent.name()))),
+                entities(sections, annotated.tagger()),
                 slots,
                 flows,
                 bind(sections.named("responses"), response -> ResponseReader.read(response.node())),
@@ -181,11 +181,9 @@ public final class BundleLoader {
         return (where.isEmpty() ? "" : where.substring(1).replace('/', '.') + ": ") + what;
     }
 
-    /** The intent's examples as the classifier sees them: "[£50](amount_of_money)" reads "£50". */
-    private static Intent withoutMarkup(Intent intent) {
-        return new Intent(intent.description(), intent.role(), intent.examples().stream()
-                .map(example -> AnnotatedText.parse(example).text())
-                .toList());
+    /** The intent with its examples as the classifier reads them, without the tagger's markup. */
+    private static Intent withoutMarkup(Intent intent, List<String> plainExamples) {
+        return new Intent(intent.description(), intent.role(), plainExamples);
     }
 
     private static Entities entities(Sections sections, List<AnnotatedText> annotated) {
@@ -199,8 +197,7 @@ public final class BundleLoader {
         Map<String, String> patterns = new LinkedHashMap<>();
         sections.entities("patterns").forEach((name, at) -> patterns.put(name, at.node().asText()));
         String region = sections.region() == null ? null : sections.region().node().asText();
-        return new Entities(region, lookups, patterns, List.copyOf(sections.modelEntities()),
-                annotated);
+        return new Entities(region, lookups, patterns, List.copyOf(sections.modelEntities()), annotated);
     }
 
     private static <T> Map<String, T> bind(Map<String, Located> entries, Function<Located, T> reader) {

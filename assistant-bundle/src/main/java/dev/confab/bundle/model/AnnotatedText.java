@@ -26,11 +26,6 @@ public record AnnotatedText(String text, List<Span> spans) {
         spans = List.copyOf(spans);
     }
 
-    /** Whether the text marks any entity: only marked utterances teach the tagger, see {@link #parse}. */
-    public static boolean isAnnotated(String markup) {
-        return ANNOTATION.matcher(markup).find();
-    }
-
     /**
      * Reads the markup; brackets that are not a whole annotation stay text, but an entity name after a closing
      * bracket outside one is a typo ("[£50](amount", "[£50] (amount)") and is refused rather than learnt as words.

@@ -28,8 +28,10 @@ class AnnotatedExamplesTest {
 
     @Test
     void leavesBracketsThatMarkNothingAsText() {
-        assertThat(AnnotatedText.parse("my card [the blue one] is gone").text()).isEqualTo("my card [the blue one] is gone");
-        assertThat(AnnotatedText.parse("my card [the blue one] is gone").spans()).isEmpty();
+        AnnotatedText example = AnnotatedText.parse("my card [the blue one] is gone");
+
+        assertThat(example.text()).isEqualTo("my card [the blue one] is gone");
+        assertThat(example.spans()).isEmpty();
     }
 
     @Test
