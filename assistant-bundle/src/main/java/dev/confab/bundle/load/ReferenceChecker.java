@@ -66,6 +66,17 @@ final class ReferenceChecker {
             if (slot.type() == SlotType.CATEGORY && slot.values().isEmpty()) {
                 problems.add(at.problem("a category slot needs 'values'"));
             }
+            slot.fromIntents().forEach((value, intents) -> {
+                if (!slot.values().containsKey(value)) {
+                    problems.add(at.problem("/from_intents/" + value, "'" + value + "' is not a value of this slot"));
+                }
+                for (int i = 0; i < intents.size(); i++) {
+                    if (!sections.named("intents").containsKey(intents.get(i))) {
+                        problems.add(at.problem("/from_intents/" + value + "/" + i, "unknown intent '"
+                                + intents.get(i) + "'"));
+                    }
+                }
+            });
             for (int i = 0; i < slot.entities().size(); i++) {
                 if (!entities.contains(slot.entities().get(i))) {
                     problems.add(at.problem("/entities/" + i, "unknown entity '" + slot.entities().get(i)

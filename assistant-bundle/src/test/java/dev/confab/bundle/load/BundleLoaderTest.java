@@ -105,6 +105,21 @@ class BundleLoaderTest {
     }
 
     @Test
+    void reportsIntentsThatMeanAValueTheSlotDoesNotHave() {
+        Map<String, String> files = files();
+        files.put("flows/block_card.yaml", files.get("flows/block_card.yaml")
+                .replace("      stolen: [stolen, robbed]\n", "      stolen: [stolen, robbed]\n"
+                        + "    from_intents:\n      stolen: [lost_card, card_stolen]\n      hacked: [lost_card]\n"));
+
+        assertThatThrownBy(() -> BundleLoader.load(files))
+                .isInstanceOfSatisfying(InvalidBundleException.class, e -> assertThat(e.problems())
+                        .extracting(BundleProblem::toString)
+                        .containsExactlyInAnyOrder(
+                                "flows/block_card.yaml:15:27: unknown intent 'card_stolen'",
+                                "flows/block_card.yaml:16:7: 'hacked' is not a value of this slot"));
+    }
+
+    @Test
     void reportsABadConditionWithWhereItBreaks() {
         Map<String, String> files = files();
         files.put("flows/block_card.yaml", files.get("flows/block_card.yaml")

@@ -16,29 +16,34 @@ import java.util.List;
  * @param userId       the signed-in user, copied from {@code user.message}
  * @param modelReady   {@code false} when the assistant has no trained model yet, so the message was not understood
  *                     at all (no intents, no entities) rather than kept waiting; absent means ready
+ * @param categories   for the assistant's category slots, the value the whole message means where one stands out;
+ *                     dialog reads an answer to a category question this way when no synonym is in its words
  */
 public record MessageUnderstood(String text, String language, List<IntentScore> intents, boolean outOfScope,
                                 boolean ambiguous, List<IntentSpan> parts, List<EntityValue> entities,
-                                String modelVersion, String channel, String userId, Boolean modelReady)
+                                String modelVersion, String channel, String userId, Boolean modelReady,
+                                List<CategoryValue> categories)
         implements EventPayload {
 
     public MessageUnderstood {
         intents = List.copyOf(intents);
         parts = parts == null ? List.of() : List.copyOf(parts);
         entities = List.copyOf(entities);
+        categories = categories == null ? List.of() : List.copyOf(categories);
     }
 
     /** A result of a trained model. */
     public MessageUnderstood(String text, String language, List<IntentScore> intents, boolean outOfScope,
                              boolean ambiguous, List<IntentSpan> parts, List<EntityValue> entities,
                              String modelVersion, String channel, String userId) {
-        this(text, language, intents, outOfScope, ambiguous, parts, entities, modelVersion, channel, userId, null);
+        this(text, language, intents, outOfScope, ambiguous, parts, entities, modelVersion, channel, userId, null,
+                List.of());
     }
 
     /** The message of an assistant whose model is not trained yet: nothing is understood, nothing waits. */
     public static MessageUnderstood notReady(String text) {
         return new MessageUnderstood(text, "und", List.of(), true, false, List.of(), List.of(), "none", null, null,
-                false);
+                false, List.of());
     }
 
     /** Whether a trained model read the message. */
@@ -56,6 +61,12 @@ public record MessageUnderstood(String text, String language, List<IntentScore> 
     /** The same result, sent by this user on this channel. */
     public MessageUnderstood from(String senderChannel, String senderId) {
         return new MessageUnderstood(text, language, intents, outOfScope, ambiguous, parts, entities, modelVersion,
-                senderChannel, senderId, modelReady);
+                senderChannel, senderId, modelReady, categories);
+    }
+
+    /** The same result with the category values the message means. */
+    public MessageUnderstood withCategories(List<CategoryValue> meant) {
+        return new MessageUnderstood(text, language, intents, outOfScope, ambiguous, parts, entities, modelVersion,
+                channel, userId, modelReady, meant);
     }
 }

@@ -218,7 +218,7 @@ final class FlowRunner {
         for (Step step : flow.steps()) {
             if (step instanceof Step.Collect collect && !state.slots.containsKey(collect.slot())) {
                 Slot slot = bundle.slots().get(collect.slot());
-                SlotFiller.value(slot, message, null, Reading.MENTIONED, currency())
+                SlotFiller.value(collect.slot(), slot, message, null, Reading.MENTIONED, currency())
                         .filter(value -> SlotFiller.valid(slot, value))
                         .ifPresent(value -> setSlot(collect.slot(), value, false, "user"));
             }

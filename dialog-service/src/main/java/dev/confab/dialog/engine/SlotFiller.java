@@ -53,8 +53,8 @@ final class SlotFiller {
     }
 
     /** Every value the message offers for the slot, in the order said. */
-    static List<Candidate> candidates(Slot slot, MessageUnderstood message, IntentRole role, Reading reading,
-                                      String currency) {
+    static List<Candidate> candidates(String name, Slot slot, MessageUnderstood message, IntentRole role,
+                                      Reading reading, String currency) {
         List<Candidate> values = new ArrayList<>();
         for (String entity : slot.fillingEntities()) {
             message.entities().stream()
@@ -66,6 +66,12 @@ final class SlotFiller {
         String text = message.text().toLowerCase(Locale.ROOT);
         if (slot.type() == SlotType.CATEGORY) {
             values.addAll(categories(slot.values(), text));
+            if (values.isEmpty() && !message.outOfScope() && !message.intents().isEmpty()) {
+                // "I gave my card details to a dodgy website" says no synonym, but compromised_card means one.
+                slot.valueMeantBy(message.intents().get(0).intent())
+                        .map(value -> new Candidate(value, 0))
+                        .ifPresent(values::add);
+            }
         }
         if (!values.isEmpty() || reading == Reading.MENTIONED) {
             values.sort((a, b) -> Integer.compare(a.start(), b.start()));
@@ -90,6 +96,13 @@ final class SlotFiller {
         } else if (slot.type() == SlotType.TEXT) {
             // No entity found, but the bot asked for exactly this: the answer is the whole message.
             values.add(new Candidate(message.text().strip(), 0));
+        } else if (slot.type() == SlotType.CATEGORY && (role == null || role == IntentRole.TASK)) {
+            // No synonym in its words ("the parcel never turned up"): the answer read by its meaning, only as the
+            // answer to this very question and never when the NLU heard a yes, a no, a goodbye or small talk.
+            message.categories().stream()
+                    .filter(meant -> meant.slot().equals(name) && slot.values().containsKey(meant.value()))
+                    .map(meant -> new Candidate(meant.value(), 0))
+                    .forEach(values::add);
         }
         return values;
     }
@@ -157,9 +170,9 @@ final class SlotFiller {
     }
 
     /** The first value the message offers, if any. */
-    static Optional<String> value(Slot slot, MessageUnderstood message, IntentRole role, Reading reading,
-                                  String currency) {
-        return candidates(slot, message, role, reading, currency).stream()
+    static Optional<String> value(String name, Slot slot, MessageUnderstood message, IntentRole role,
+                                  Reading reading, String currency) {
+        return candidates(name, slot, message, role, reading, currency).stream()
                 .map(Candidate::value)
                 .findFirst();
     }

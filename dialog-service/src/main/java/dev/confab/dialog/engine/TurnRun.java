@@ -255,8 +255,8 @@ final class TurnRun {
             return true;
         }
         Slot slot = bundle.slots().get(asked.slot());
-        Optional<String> value = SlotFiller.value(slot, message, role, reading(frame, intent, role, ambiguous),
-                flows.currency());
+        Optional<String> value = SlotFiller.value(asked.slot(), slot, message, role,
+                reading(frame, intent, role, ambiguous), flows.currency());
         if (value.isEmpty()) {
             return false;
         }
@@ -276,7 +276,8 @@ final class TurnRun {
     private boolean answersInKind(Frame frame, Step.Collect asked, String intent, IntentRole role) {
         Slot slot = bundle.slots().get(asked.slot());
         return slot.type() != SlotType.TEXT
-                && SlotFiller.value(slot, message, role, reading(frame, intent, role, false), flows.currency())
+                && SlotFiller.value(asked.slot(), slot, message, role, reading(frame, intent, role, false),
+                        flows.currency())
                 .isPresent();
     }
 
@@ -314,7 +315,8 @@ final class TurnRun {
 
     private Optional<String> correction(String slotName) {
         String current = state.slots.get(slotName);
-        return SlotFiller.candidates(bundle.slots().get(slotName), message, null, Reading.CORRECTING, flows.currency())
+        return SlotFiller.candidates(slotName, bundle.slots().get(slotName), message, null, Reading.CORRECTING,
+                        flows.currency())
                 .stream()
                 .filter(candidate -> !candidate.value().equalsIgnoreCase(current))
                 .filter(candidate -> !negated(candidate))

@@ -324,6 +324,37 @@ class DialogueEngineTest {
     }
 
     @Test
+    void anIntentTheSlotSaysMeansAValueFillsIt() {
+        assertThat(user(Said.text("i gave my card details to a dodgy website").intent("compromised_card")))
+                .endsWith("What are the last four digits of the card?");
+        assertThat(state.slots).containsEntry("loss_kind", "compromised");
+
+        newConversation();
+        user(Said.text("i gave my card details to a dodgy website").intent("compromised_card").outOfScope());
+        assertThat(state.slots).doesNotContainKey("loss_kind");
+    }
+
+    @Test
+    void readsAnAnswerWithoutASynonymByWhatItMeansOnlyWhenAskedForThatSlot() {
+        user(Said.text("there's a charge I have to dispute").intent("card_payment_not_recognised")
+                .meaning("dispute_reason", "not_recognised"));
+        assertThat(state.slots).doesNotContainKey("dispute_reason");
+        user(Said.text("£12").intent("top_up").entity("money", "£12", "12 GBP"));
+        user(Said.text("yesterday").outOfScope().entity("date", "yesterday", "2026-11-21"));
+        user(Said.text("Argos").outOfScope());
+
+        assertThat(user(Said.text("the parcel never turned up").outOfScope().meaning("dispute_reason", "not_received")))
+                .containsExactly("Anything else we should know? You can also say skip.");
+        assertThat(state.slots).containsEntry("dispute_reason", "not_received");
+
+        newConversation();
+        user(Said.text("block my card ending 1234").intent("lost_or_stolen_card").entity("card_last4", "1234", "1234"));
+        // A goodbye is a goodbye, whatever value it sits near.
+        user(Said.text("ok bye then").intent("goodbye").meaning("loss_kind", "lost"));
+        assertThat(state.slots).doesNotContainKey("loss_kind");
+    }
+
+    @Test
     void aYesInOtherWordsAnswersTheQuestionRatherThanEndingTheConversation() {
         user(Said.text("top up £20 by card").intent("top_up").entity("money", "£20", "20 GBP"));
 

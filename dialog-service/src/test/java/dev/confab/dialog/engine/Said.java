@@ -1,5 +1,6 @@
 package dev.confab.dialog.engine;
 
+import dev.confab.contracts.event.CategoryValue;
 import dev.confab.contracts.event.EntityValue;
 import dev.confab.contracts.event.IntentScore;
 import dev.confab.contracts.event.IntentSpan;
@@ -15,6 +16,7 @@ final class Said {
     private final List<IntentScore> intents = new ArrayList<>();
     private final List<EntityValue> entities = new ArrayList<>();
     private final List<IntentSpan> parts = new ArrayList<>();
+    private final List<CategoryValue> categories = new ArrayList<>();
     private boolean outOfScope;
     private boolean ambiguous;
 
@@ -45,6 +47,12 @@ final class Said {
         return this;
     }
 
+    /** The NLU read the whole message as meaning this value of a category slot. */
+    Said meaning(String slot, String value) {
+        categories.add(new CategoryValue(slot, value, 0.5));
+        return this;
+    }
+
     Said outOfScope() {
         outOfScope = true;
         return this;
@@ -58,6 +66,6 @@ final class Said {
 
     MessageUnderstood understood() {
         return new MessageUnderstood(text, "en", intents, outOfScope, ambiguous, parts, entities, "test", "web",
-                null);
+                null).withCategories(categories);
     }
 }

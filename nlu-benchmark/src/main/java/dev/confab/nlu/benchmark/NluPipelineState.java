@@ -1,5 +1,9 @@
 package dev.confab.nlu.benchmark;
 
+import dev.confab.bundle.AssistantBundle;
+import dev.confab.bundle.load.BundleLoader;
+import dev.confab.bundle.model.SlotType;
+import dev.confab.nlu.engine.CategoryReader;
 import dev.confab.nlu.engine.ClassifierSettings;
 import dev.confab.nlu.engine.IntentClassifier;
 import dev.confab.nlu.engine.SentenceEncoder;
@@ -20,12 +24,14 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 
 /**
- * The sample bank assistant's NLU as nlu-service builds it (BANKING77 intents, NLU++ banking slots, seven
- * languages), trained once per benchmark run, and the utterances it is asked about: fifteen-word customer messages.
+ * The sample bank assistant's NLU as nlu-service builds it (BANKING77 intents, NLU++ banking slots, its category
+ * slots, seven languages), trained once per benchmark run, and the utterances it is asked about: fifteen-word customer messages.
  */
 @State(Scope.Benchmark)
 public class NluPipelineState {
@@ -42,6 +48,7 @@ public class NluPipelineState {
             "please block my card and order a new one, it was stolen from my bag");
 
     IntentClassifier classifier;
+    CategoryReader categories;
     EntityRecognizer entities;
     SlotTagger slots;
     LanguageIdentifier languages;
@@ -55,6 +62,7 @@ public class NluPipelineState {
         encoder = new SentenceEncoder(SentenceEncoder.Kind.ALL_MINILM_L6_V2_Q);
         classifier = IntentClassifier.train(ExampleFiles.readBanking77(datasets.resolve("banking77/train.csv")),
                 encoder, ClassifierSettings.defaults());
+        categories = CategoryReader.learn(sampleCategories(), encoder);
         entities = EntityRecognizer.of(EntityDefinitions.none());
         List<SlotExample> slotExamples = IntStream.range(0, 14)
                 .mapToObj(fold -> datasets.resolve("nlupp/banking/fold" + fold + ".json"))
@@ -63,5 +71,18 @@ public class NluPipelineState {
                 .toList();
         slots = SlotTagger.train(slotExamples, entities::recognize, new WordVectors(encoder), NOW);
         languages = new LanguageIdentifier(List.of("en", "fr", "de", "es", "it", "nl", "pt"));
+    }
+
+    /** The sample assistant's category slots and their synonyms, read from its bundle. */
+    private static Map<String, Map<String, List<String>>> sampleCategories() {
+        AssistantBundle bundle = BundleLoader.load(BundleLoader.readDirectory(
+                Path.of(System.getProperty("confab.assistant", "../assistants/bank-support"))));
+        Map<String, Map<String, List<String>>> categories = new LinkedHashMap<>();
+        bundle.slots().forEach((name, slot) -> {
+            if (slot.type() == SlotType.CATEGORY) {
+                categories.put(name, slot.values());
+            }
+        });
+        return categories;
     }
 }

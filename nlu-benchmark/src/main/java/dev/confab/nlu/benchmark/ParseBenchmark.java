@@ -1,5 +1,6 @@
 package dev.confab.nlu.benchmark;
 
+import dev.confab.nlu.engine.IntentPrediction;
 import dev.confab.nlu.engine.entity.EntityMatch;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -79,7 +80,9 @@ public class ParseBenchmark {
     }
 
     private static void parseOnce(NluPipelineState nlu, String text, Blackhole sink) {
-        sink.consume(nlu.classifier.classify(text));
+        IntentPrediction prediction = nlu.classifier.classify(text);
+        sink.consume(prediction);
+        sink.consume(nlu.categories.read(prediction.embedding()));
         List<EntityMatch> entities = nlu.entities.recognize(text, NluPipelineState.NOW);
         sink.consume(nlu.slots.tag(text, entities));
         sink.consume(nlu.languages.identify(text));

@@ -65,7 +65,7 @@ final class Calibration {
         return n == 0 ? 0 : sorted[(int) Math.floor(rejectRate * (n - 1))];
     }
 
-    /** Confidence and centroid-similarity thresholds: an utterance is out of scope when either is not reached. */
+    /** Confidence and nearest-example similarity thresholds: an utterance is out of scope when either is not reached. */
     record Thresholds(double confidence, double similarity) {
     }
 

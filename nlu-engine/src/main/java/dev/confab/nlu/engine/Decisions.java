@@ -4,7 +4,7 @@ import java.util.stream.IntStream;
 
 /**
  * What a probe classifier decided on calibration utterances: per utterance the predicted intent, its confidence,
- * the similarity to that intent's centroid and whether the prediction was right ({@code oos} ones never are).
+ * the similarity to that intent's nearest example and whether the prediction was right ({@code oos} ones never are).
  */
 record Decisions(int[] predicted, double[] confidence, double[] similarity, boolean[] correct) {
 

@@ -21,7 +21,7 @@ import java.util.stream.IntStream;
  * its typing slips mended. Confidences and out-of-scope thresholds are calibrated on out-of-fold predictions over
  * the training examples (with any {@code oos} examples), then the head is refitted on all of them. An utterance is
  * out of scope when its best intent is not confident enough or when it lies too far from that intent's examples
- * (cosine similarity to their centroid): a confident SVM score alone does not say the utterance is anywhere near
+ * (cosine similarity to the nearest of them): a confident SVM score alone does not say the utterance is anywhere near
  * what the assistant was taught.
  */
 public final class IntentClassifier {
@@ -33,7 +33,7 @@ public final class IntentClassifier {
     static final int MIN_CALIBRATION_UTTERANCES = 30;
 
     /** What {@link #write} writes first; a change to what it writes is a new format. */
-    private static final String FORMAT = "confab-intent-classifier/1";
+    private static final String FORMAT = "confab-intent-classifier/2";
 
     private final SentenceEncoder encoder;
     private final Spelling spelling;
@@ -41,13 +41,13 @@ public final class IntentClassifier {
     private final LinearHead head;
     private final List<String> intents;
     private final double temperature;
-    private final float[][] centroids;
+    private final Neighbourhoods taught;
     private final OutOfScopeRule outOfScope;
     private final ClassifierSettings settings;
     private final String version;
 
     private IntentClassifier(SentenceEncoder encoder, Spelling spelling, IntentFeatures features, LinearHead head,
-                             List<String> intents, double temperature, float[][] centroids,
+                             List<String> intents, double temperature, Neighbourhoods taught,
                              OutOfScopeRule outOfScope, ClassifierSettings settings, String version) {
         this.encoder = encoder;
         this.spelling = spelling;
@@ -55,7 +55,7 @@ public final class IntentClassifier {
         this.head = head;
         this.intents = intents;
         this.temperature = temperature;
-        this.centroids = centroids;
+        this.taught = taught;
         this.outOfScope = outOfScope;
         this.settings = settings;
         this.version = version;
@@ -88,14 +88,14 @@ public final class IntentClassifier {
                 ? Spelling.learn(examples.stream().map(Example::text).toList(), encoder.wholeWords())
                 : null;
         return new IntentClassifier(encoder, spelling, features, head, intents, temperature,
-                Vectors.centroids(vectors, classes, intents.size()), rule, settings, version(examples, encoder, settings));
+                Neighbourhoods.of(vectors, classes, intents.size()), rule, settings, version(examples, encoder, settings));
     }
 
     public IntentPrediction classify(String text) {
         String mended = mended(text);
         IntentPrediction whole = classify(mended, encoder.encode(mended));
         return new IntentPrediction(whole.ranking(), whole.outOfScope(), whole.ambiguous(),
-                parts(text, whole.ranking()));
+                parts(text, whole.ranking()), whole.embedding());
     }
 
     /**
@@ -110,10 +110,10 @@ public final class IntentClassifier {
                 .map(i -> new IntentScore(intents.get(i), probabilities[i]))
                 .toList();
         int best = Vectors.argmax(probabilities);
-        boolean outOfScope = this.outOfScope.rejects(best, probabilities[best], Vectors.dot(vector, centroids[best]));
+        boolean outOfScope = this.outOfScope.rejects(best, probabilities[best], taught.nearness(vector, best));
         boolean ambiguous = !outOfScope && ranking.size() > 1
                 && ranking.get(0).confidence() - ranking.get(1).confidence() < settings.ambiguityMargin();
-        return new IntentPrediction(ranking, outOfScope, ambiguous, List.of());
+        return new IntentPrediction(ranking, outOfScope, ambiguous, List.of(), vector);
     }
 
     public SentenceEncoder.Kind encoderKind() {
@@ -123,7 +123,7 @@ public final class IntentClassifier {
     /**
      * Classifies each clause of a multi-clause utterance; it carries several requests when at least two clauses are
      * confident about different intents that the whole utterance also ranks (among its top K). Neighbouring clauses
-     * with the same intent are one request. Clauses skip the centroid test: fragments such as "order a new one" lean
+     * with the same intent are one request. Clauses skip the nearness test: fragments such as "order a new one" lean
      * on the other clause for their subject and sit far from every intent's examples.
      */
     private List<IntentSpan> parts(String text, List<IntentScore> ranking) {
@@ -173,10 +173,10 @@ public final class IntentClassifier {
         out.writeString(version);
         out.writeStrings(intents);
         out.writeDouble(temperature);
-        out.writeFloats(centroids);
         settings.write(out);
         features.write(out);
         head.write(out);
+        taught.write(out);
         outOfScope.write(out);
         out.writeBoolean(spelling != null);
         if (spelling != null) {
@@ -195,13 +195,13 @@ public final class IntentClassifier {
         String version = in.readString();
         List<String> intents = in.readStrings();
         double temperature = in.readDouble();
-        float[][] centroids = in.readFloats();
         ClassifierSettings settings = ClassifierSettings.read(in);
         IntentFeatures features = IntentFeatures.read(in);
         LinearHead head = LinearHead.read(in);
+        Neighbourhoods taught = Neighbourhoods.read(in);
         OutOfScopeRule outOfScope = OutOfScopeRule.read(in);
         Spelling spelling = in.readBoolean() ? Spelling.read(in, encoder.wholeWords()) : null;
-        return new IntentClassifier(encoder, spelling, features, head, intents, temperature, centroids, outOfScope,
+        return new IntentClassifier(encoder, spelling, features, head, intents, temperature, taught, outOfScope,
                 settings, version);
     }
 
@@ -219,7 +219,7 @@ public final class IntentClassifier {
         return outOfScope.global().confidence();
     }
 
-    /** The similarity to its intent's centroid below which an utterance is out of scope ({@code -1}: none). */
+    /** The similarity to its intent's nearest example below which an utterance is out of scope ({@code -1}: none). */
     public double similarityThreshold() {
         return outOfScope.global().similarity();
     }

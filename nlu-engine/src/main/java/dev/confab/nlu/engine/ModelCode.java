@@ -23,9 +23,9 @@ public final class ModelCode {
     private static final String ENGINE = "dev.confab.nlu.engine.";
     private static final List<String> CLASSES = List.of("Calibration", "ClassifierSettings", "Clauses", "Decisions",
             "IntentClassifier", "IntentFeatures", "LexicalFeatures", "LinearHead", "ModelInput", "ModelOutput",
-            "OutOfFold", "OutOfScopeRule", "SentenceEncoder", "Spelling", "StratifiedFolds", "TokenizerVocabulary",
-            "Vectors", "entity.tagger.SlotTagger", "entity.tagger.SystemSpans", "entity.tagger.TokenFeatures",
-            "entity.tagger.Tokens", "entity.tagger.WordVectors",
+            "Neighbourhoods", "OutOfFold", "OutOfScopeRule", "SentenceEncoder", "Slips", "Spelling", "StratifiedFolds",
+            "TokenizerVocabulary", "Vectors", "entity.tagger.SlotTagger", "entity.tagger.SystemSpans",
+            "entity.tagger.TokenFeatures", "entity.tagger.Tokens", "entity.tagger.WordVectors",
             // The slot tagger learns from the system entities found in its examples, so their code counts too.
             "entity.EntityRecognizer", "entity.LookupEntityExtractor", "entity.NumberWords",
             "entity.RegexEntityExtractor", "entity.system.CardNumberExtractor", "entity.system.EmailExtractor",

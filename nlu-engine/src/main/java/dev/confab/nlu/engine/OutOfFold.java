@@ -40,17 +40,17 @@ final class OutOfFold {
             int[] training = IntStream.range(0, rows.length).filter(i -> foldOf[i] != current).toArray();
             LinearHead probe = LinearHead.train(pick(rows, training), featureCount, pick(classes, training),
                     settings.cost());
-            float[][] centroids = Vectors.centroids(pick(vectors, training), pick(classes, training), classCount);
+            Neighbourhoods taught = Neighbourhoods.of(pick(vectors, training), pick(classes, training), classCount);
             for (int i = 0; i < rows.length; i++) {
                 if (foldOf[i] == fold) {
                     scores[i] = probe.scores(rows[i]);
-                    similarity[i] = Vectors.dot(vectors[i], centroids[Vectors.argmax(scores[i])]);
+                    similarity[i] = taught.nearness(vectors[i], Vectors.argmax(scores[i]));
                 }
             }
             // Any probe is fair on oos examples (none learned from them); dealing them out spreads the folds' quirks.
             for (int i = fold; i < oosRows.length; i += folds) {
                 oosScores[i] = probe.scores(oosRows[i]);
-                oosSimilarity[i] = Vectors.dot(oosVectors[i], centroids[Vectors.argmax(oosScores[i])]);
+                oosSimilarity[i] = taught.nearness(oosVectors[i], Vectors.argmax(oosScores[i]));
             }
         }
         int[] calibrated = IntStream.range(0, rows.length).filter(i -> foldOf[i] != StratifiedFolds.NEVER_HELD_OUT).toArray();

@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * When a prediction is out of scope: its confidence or its similarity to the intent's centroid is below the
+ * When a prediction is out of scope: its confidence or its similarity to the intent's nearest example is below the
  * intent's thresholds. Thresholds are learned globally from out-of-fold predictions on the training utterances and
  * the {@code oos} examples; an intent gets its own where enough calibration utterances were predicted as it, some of
  * them wrongly, and its own thresholds decide more of them right than the global ones. A designer's minimum

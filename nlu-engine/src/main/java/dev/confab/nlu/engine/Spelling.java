@@ -2,7 +2,6 @@ package dev.confab.nlu.engine;
 
 import java.io.IOException;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -13,17 +12,27 @@ import java.util.regex.Pattern;
 
 /**
  * Mends the typing slips customers make ("i lsot my card", "chnage my pin") before an utterance is classified: a
- * word that is neither in the assistant's examples nor a word the encoder knows whole becomes the most frequent
- * example word one slip away (a swap, a missing, extra or wrong letter). A sentence encoder splits an unknown word
- * into pieces that mean little, so one slip in three words cost the embedding-only classifier 28 points of
- * accuracy on BANKING77 (docs/benchmarks.md).
+ * word that is neither in the assistant's examples nor a word the encoder knows whole becomes the example word one
+ * slip away (a swap, a missing, extra or wrong letter) that is likeliest to have been meant: its frequency in the
+ * examples times how often thumbs make that slip ({@link Slips}). A sentence encoder splits an unknown word into
+ * pieces that mean little, so one slip in three words cost the embedding-only classifier 28 points of accuracy on
+ * BANKING77 (docs/benchmarks.md).
  */
 public final class Spelling {
 
-    /** Shorter words have too many neighbours one slip away to guess which was meant. */
-    static final int MIN_LENGTH = 3;
+    /**
+     * Shorter words have too many neighbours one slip away to guess which was meant; a two-letter word that no
+     * example uses is mended only to a word it lost a letter of or has two letters swapped in ("ws", "ot").
+     */
+    static final int MIN_LENGTH = 2;
+    /** Words at least this long are mended with any slip, and shielded when the encoder knows them. */
+    static final int MIN_TYPED_LENGTH = 3;
     /** A capitalised first word is mended in an utterance this long; "Acme Coffee" is a name, not a sentence. */
     private static final int MIN_SENTENCE_WORDS = 3;
+    /** An example word used this rarely ... */
+    static final int RARE_IN_EXAMPLES = 2;
+    /** ... next to one used this many times as often, one likely slip away, is a slip in the examples themselves. */
+    static final int MISSPELT_RATIO = 50;
     private static final Pattern WORD = Pattern.compile("\\p{L}+");
 
     private final Map<String, Integer> frequency;
@@ -55,7 +64,24 @@ public final class Spelling {
         for (char letter : letters) {
             alphabet[i++] = letter;
         }
+        // Examples are typed by people too ("paymet", "transfered"): kept, such a slip would shield itself.
+        frequency.keySet().removeAll(misspelt(frequency, alphabet));
         return new Spelling(frequency, knownWords, alphabet);
+    }
+
+    private static Set<String> misspelt(Map<String, Integer> frequency, char[] alphabet) {
+        Set<String> misspelt = new TreeSet<>();
+        frequency.forEach((word, count) -> {
+            if (count <= RARE_IN_EXAMPLES && word.length() >= MIN_TYPED_LENGTH) {
+                boolean slip = Slips.undoing(word, alphabet).entrySet().stream()
+                        .anyMatch(meant -> meant.getValue() == Slips.LIKELY
+                                && frequency.getOrDefault(meant.getKey(), 0) >= MISSPELT_RATIO * count);
+                if (slip) {
+                    misspelt.add(word);
+                }
+            }
+        });
+        return misspelt;
     }
 
     /** The utterance with every mendable slip mended; everything but the mended words is left as it was. */
@@ -70,8 +96,9 @@ public final class Spelling {
             // sentence ("Waht is the fee?"): slips come in lower case, or capitalised where any word would be.
             boolean opening = sentence && text.substring(0, words.start()).isBlank()
                     && words.group().equals(capitalised(word));
-            if (!(word.equals(words.group()) || opening) || word.length() < MIN_LENGTH || frequency.containsKey(word)
-                    || knownWords.contains(word)) {
+            // The encoder's vocabulary has two-letter fragments of every kind ("nt", "te", "ou"): no shield.
+            boolean known = frequency.containsKey(word) || word.length() >= MIN_TYPED_LENGTH && knownWords.contains(word);
+            if (!(word.equals(words.group()) || opening) || word.length() < MIN_LENGTH || known) {
                 continue;
             }
             String mended = nearest(word);
@@ -88,40 +115,26 @@ public final class Spelling {
         return word.isEmpty() ? word : Character.toUpperCase(word.charAt(0)) + word.substring(1);
     }
 
-    /** The most frequent example word one slip from {@code word} (ties: alphabetically first), or null. */
+    /**
+     * The example word one slip from {@code word} with the highest frequency times likelihood of that slip (ties:
+     * alphabetically first), or null.
+     */
     private String nearest(String word) {
         String best = null;
-        int bestCount = 0;
-        for (String candidate : oneSlipAway(word)) {
-            int count = frequency.getOrDefault(candidate, 0);
-            if (count > bestCount || count == bestCount && count > 0 && candidate.compareTo(best) < 0) {
-                best = candidate;
-                bestCount = count;
+        double bestScore = 0;
+        for (Map.Entry<String, Double> candidate : Slips.undoing(word, alphabet).entrySet()) {
+            String meant = candidate.getKey();
+            boolean shortWord = word.length() < MIN_TYPED_LENGTH;
+            if (shortWord && candidate.getValue() < Slips.LIKELY || shortWord && meant.length() < word.length()) {
+                continue;
+            }
+            double score = frequency.getOrDefault(meant, 0) * candidate.getValue();
+            if (score > bestScore || score == bestScore && score > 0 && meant.compareTo(best) < 0) {
+                best = meant;
+                bestScore = score;
             }
         }
         return best;
-    }
-
-    /** Every string one deletion, transposition, replacement or insertion of a letter away. */
-    private Set<String> oneSlipAway(String word) {
-        Set<String> candidates = new HashSet<>();
-        for (int i = 0; i <= word.length(); i++) {
-            String head = word.substring(0, i);
-            String tail = word.substring(i);
-            if (!tail.isEmpty()) {
-                candidates.add(head + tail.substring(1));
-            }
-            if (tail.length() > 1) {
-                candidates.add(head + tail.charAt(1) + tail.charAt(0) + tail.substring(2));
-            }
-            for (char letter : alphabet) {
-                if (!tail.isEmpty()) {
-                    candidates.add(head + letter + tail.substring(1));
-                }
-                candidates.add(head + letter + tail);
-            }
-        }
-        return candidates;
     }
 
     void write(ModelOutput out) throws IOException {

@@ -38,18 +38,4 @@ public final class Vectors {
         }
         return best;
     }
-
-    /** Per class, the normalised mean of its vectors: where the class's utterances sit in embedding space. */
-    public static float[][] centroids(float[][] vectors, int[] classes, int classCount) {
-        float[][] centroids = new float[classCount][vectors[0].length];
-        for (int i = 0; i < vectors.length; i++) {
-            for (int j = 0; j < vectors[i].length; j++) {
-                centroids[classes[i]][j] += vectors[i][j];
-            }
-        }
-        for (int c = 0; c < classCount; c++) {
-            centroids[c] = unit(centroids[c]);
-        }
-        return centroids;
-    }
 }

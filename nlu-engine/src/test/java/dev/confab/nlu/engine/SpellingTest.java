@@ -32,6 +32,25 @@ class SpellingTest {
     }
 
     @Test
+    void choosesTheWordAThumbMostLikelyMeant() {
+        Spelling spelling = Spelling.learn(List.of("I need a new card", "I need to top up", "I need help",
+                "what is the fee", "the card is the one", "is that the fee"), Set.of());
+        // "need" is the more frequent word, but "neew" is "new" with a doubled letter, not "need" with a far key.
+        assertThat(spelling.correct("i want a neew card")).isEqualTo("i want a new card");
+        // "tht" is "that" missing a letter rather than "the" with a wrong one (t and e are not neighbours).
+        assertThat(spelling.correct("is tht right")).isEqualTo("is that right");
+    }
+
+    @Test
+    void mendsATwoLetterWordOnlyToOneItLostALetterOfOrSwapped() {
+        assertThat(SPELLING.correct("my card ws stolen")).isEqualTo("my card was stolen");
+        assertThat(SPELLING.correct("tp up my account")).isEqualTo("top up my account");
+        assertThat(SPELLING.correct("ym card")).isEqualTo("my card");
+        // "mu" could be "my" with a wrong key, but two letters are too few to guess from.
+        assertThat(SPELLING.correct("mu card")).isEqualTo("mu card");
+    }
+
+    @Test
     void leavesWordsNoExampleWordIsOneSlipFrom() {
         assertThat(SPELLING.correct("someone nicked my wallet")).isEqualTo("someone nicked my wallet");
     }

@@ -3,7 +3,9 @@ package dev.confab.nlu.service;
 import dev.confab.bundle.AssistantBundle;
 import dev.confab.bundle.model.Entities;
 import dev.confab.bundle.model.IntentRole;
+import dev.confab.bundle.model.SlotType;
 import dev.confab.nlu.config.NluConfig;
+import dev.confab.nlu.engine.CategoryReader;
 import dev.confab.nlu.engine.ClassifierSettings;
 import dev.confab.nlu.engine.Example;
 import dev.confab.nlu.engine.IntentClassifier;
@@ -20,7 +22,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -62,8 +66,8 @@ public class PipelineTrainer {
                     store.save(key, fresh);
                     return fresh;
                 });
-        return new NluPipeline(trained.classifier(), entities, trained.slots(), languages(),
-                new UtteranceDiscovery(encoder()));
+        return new NluPipeline(trained.classifier(), entities, trained.slots(),
+                CategoryReader.learn(categories(bundle), encoder()), languages(), new UtteranceDiscovery(encoder()));
     }
 
     /** The key the bundle's trained models are stored under ({@link TrainingKey}). */
@@ -94,6 +98,17 @@ public class PipelineTrainer {
             intent.examples().forEach(text -> examples.add(new Example(text, label)));
         });
         return examples;
+    }
+
+    /** Each category slot's values and their synonyms: a few dozen phrases, encoded in well under a second. */
+    private static Map<String, Map<String, List<String>>> categories(AssistantBundle bundle) {
+        Map<String, Map<String, List<String>>> categories = new LinkedHashMap<>();
+        bundle.slots().forEach((name, slot) -> {
+            if (slot.type() == SlotType.CATEGORY && !slot.values().isEmpty()) {
+                categories.put(name, slot.values());
+            }
+        });
+        return categories;
     }
 
     private SentenceEncoder encoder() {

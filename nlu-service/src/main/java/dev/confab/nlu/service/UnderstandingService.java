@@ -1,5 +1,6 @@
 package dev.confab.nlu.service;
 
+import dev.confab.contracts.event.CategoryValue;
 import dev.confab.contracts.event.EntityValue;
 import dev.confab.contracts.event.IntentScore;
 import dev.confab.contracts.event.IntentSpan;
@@ -17,7 +18,7 @@ import java.util.stream.Stream;
 
 /**
  * Understands a user message: ranked intents with calibrated confidences, out-of-scope and ambiguity decisions,
- * entities and language.
+ * entities, the category values it means and language.
  */
 @ApplicationScoped
 public class UnderstandingService {
@@ -57,8 +58,12 @@ public class UnderstandingService {
         List<IntentSpan> parts = prediction.parts().stream()
                 .map(part -> new IntentSpan(part.intent(), part.confidence(), part.start(), part.end()))
                 .toList();
+        List<CategoryValue> categories = pipeline.categories().read(prediction.embedding()).stream()
+                .map(reading -> new CategoryValue(reading.slot(), reading.value(), reading.similarity()))
+                .toList();
         return new MessageUnderstood(text, pipeline.languages().identify(understood), intents,
-                prediction.outOfScope(), prediction.ambiguous(), parts, entities, pipeline.classifier().version());
+                prediction.outOfScope(), prediction.ambiguous(), parts, entities, pipeline.classifier().version())
+                .withCategories(categories);
     }
 
     private static EntityValue entityValue(EntityMatch match) {

@@ -42,6 +42,7 @@ final class IntentEval {
         report.put("encoder", encoder.kind().id());
         report.put("examples_train", train.size());
         report.put("train_seconds", trainSeconds);
+        report.put("oos_share", settings.outOfScopeShare());
         report.put("oos_threshold", classifier.threshold());
         report.put("oos_similarity_threshold", classifier.similarityThreshold());
         report.put("intents_with_own_thresholds", classifier.intentsWithOwnThresholds());
@@ -64,7 +65,8 @@ final class IntentEval {
         for (ClassifierSettings settings : grid) {
             Map<String, Object> report = crossValidated(examples, folds, memoizing, settings);
             Map<String, Object> summary = new LinkedHashMap<>();
-            List.of("cost", "lexical_weight", "accuracy", "top1_accuracy", "oos_recall", "noise_drop_points")
+            List.of("cost", "lexical_weight", "oos_share", "accuracy", "top1_accuracy", "in_scope_accuracy",
+                            "oos_recall", "noise_drop_points")
                     .forEach(key -> summary.put(key, report.get(key)));
             summaries.add(summary);
             System.err.println("cross-validated " + summary);
@@ -115,6 +117,7 @@ final class IntentEval {
         report.put("cv_folds", folds);
         report.put("lexical_weight", settings.lexicalWeight());
         report.put("cost", settings.cost());
+        report.put("oos_share", settings.outOfScopeShare());
         report.put("mend_typos", settings.mendTypos());
         report.put("cv_seconds", (System.nanoTime() - start) / 1e9);
         report.putAll(pooled.score());

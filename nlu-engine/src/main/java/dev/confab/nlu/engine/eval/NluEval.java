@@ -37,10 +37,12 @@ public final class NluEval {
     private static final String USAGE = """
             usage: bin/nlu-eval --train FILE[,FILE...] (--test FILE[,FILE...] | --cv K) [--format jsonl|nlupp]
                                 [--out FILE.json] [--encoder all-minilm-l6-v2-q|bge-small-en-v15-q]
-                                [--cost C] [--lexical-weight W] [--mend-typos on|off] [--reference-time ISO-8601]
+                                [--cost C] [--lexical-weight W] [--oos-share S] [--mend-typos on|off]
+                                [--reference-time ISO-8601]
               --cv K: stratified K-fold cross-validation of the --train files (jsonl only), no --test needed.
               --cost, --lexical-weight: the intent head's SVM cost and lexical feature weight (0: embedding only);
-                     with --cv, comma-separated lists cross-validate every combination and report the best.
+              --oos-share: the share of traffic assumed out of scope when out-of-scope thresholds are learned;
+                     with --cv, comma-separated lists of these cross-validate every combination and report the best.
               --mend-typos: mend typing slips before classifying (default on).
               jsonl: one {"text": "...", "intent": "..."} per line; intent "oos" marks out-of-scope.
               nlupp: NLU++ folds (JSON arrays with "text", "intents", "slots"); relative dates refer to
@@ -79,12 +81,14 @@ public final class NluEval {
         boolean mendTypos = !"off".equals(options.get("--mend-typos"));
         for (double cost : numbers(options.get("--cost"), defaults.cost())) {
             for (double weight : numbers(options.get("--lexical-weight"), defaults.lexicalWeight())) {
-                grid.add(defaults.withHead(cost, weight, mendTypos));
+                for (double share : numbers(options.get("--oos-share"), defaults.outOfScopeShare())) {
+                    grid.add(defaults.withHead(cost, weight, mendTypos).withOutOfScopeShare(share));
+                }
             }
         }
         if (!options.containsKey("--cv")) {
             if (grid.size() > 1) {
-                throw new IllegalArgumentException("Several --cost or --lexical-weight values need --cv K");
+                throw new IllegalArgumentException("Several --cost, --lexical-weight or --oos-share values need --cv K");
             }
             return IntentEval.heldOut(train, examples(options.get("--test")), encoder, grid.get(0));
         }
@@ -146,7 +150,8 @@ public final class NluEval {
     private static Map<String, String> options(String[] args) {
         Map<String, String> options = Options.parse(args, Map.of("--format", "jsonl", "--encoder",
                 "all-minilm-l6-v2-q", "--reference-time", "2022-03-15T09:00:00Z"), List.of("--train"),
-                List.of("--test", "--out", "--cv", "--cost", "--lexical-weight", "--mend-typos"));
+                List.of("--test", "--out", "--cv", "--cost", "--lexical-weight", "--oos-share",
+                        "--mend-typos"));
         if (!options.containsKey("--test") && !options.containsKey("--cv")) {
             throw new IllegalArgumentException("--test is required (or --cv K to cross-validate --train)");
         }
