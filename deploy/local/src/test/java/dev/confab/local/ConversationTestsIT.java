@@ -63,7 +63,7 @@ class ConversationTestsIT {
     @Order(1)
     Stream<DynamicTest> sampleAssistantConversations() {
         List<ConversationTest> tests = ConversationTestFiles.read(TESTS);
-        assertThat(tests).hasSizeGreaterThanOrEqualTo(78);
+        assertThat(tests).hasSizeGreaterThanOrEqualTo(129);
         return tests.stream().map(test -> DynamicTest.dynamicTest(test.name(), () ->
                 assertThat(runner.run(test)).as(test.where()).isEmpty()));
     }

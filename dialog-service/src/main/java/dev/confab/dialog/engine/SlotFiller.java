@@ -25,6 +25,7 @@ final class SlotFiller {
             "\\b(yes|yeah|yep|yup|sure|correct|right|ok|okay|please do|go ahead|do it|absolutely|definitely"
                     + "|of course)\\b");
     private static final Pattern NO = Pattern.compile("\\b(no|nope|nah|not really|don't|do not|no thanks)\\b");
+    private static final Pattern OPENING_YES_OR_NO = Pattern.compile("\\s*(yes|yeah|yep|yup|no|nope|nah)\\b");
 
     private SlotFiller() {
     }
@@ -41,6 +42,11 @@ final class SlotFiller {
 
     /** A value the message offers and where it starts in the text ({@code -1} when it has no span). */
     record Candidate(String value, int start) {
+    }
+
+    /** Whether the message opens with a yes or a no ("yes block it", "nope"): an answer, whatever follows. */
+    static boolean opensWithYesOrNo(String text) {
+        return OPENING_YES_OR_NO.matcher(text.toLowerCase(Locale.ROOT)).lookingAt();
     }
 
     /** Whether the message says yes ({@code true}), no ({@code false}), or neither ({@code null}) in so many words. */

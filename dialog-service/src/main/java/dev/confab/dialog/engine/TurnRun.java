@@ -201,10 +201,15 @@ final class TurnRun {
             flows.emit(new Output.End(ConversationEnded.Reason.GOODBYE));
             return;
         }
+        // "No wait, make it 60" to "Shall I go ahead?" changes the amount rather than saying no.
+        boolean confirming = asked != null && bundle.slots().get(asked.slot()).type() == SlotType.BOOLEAN;
+        if (confirming && correct(role)) {
+            return;
+        }
         if (asked != null && answer(top, asked, intent, role, ambiguous)) {
             return;
         }
-        if (correct(role)) {
+        if (!confirming && correct(role)) {
             return;
         }
         if (role == IntentRole.CHITCHAT || role == IntentRole.GREET) {
@@ -255,8 +260,11 @@ final class TurnRun {
             return true;
         }
         Slot slot = bundle.slots().get(asked.slot());
-        Optional<String> value = SlotFiller.value(asked.slot(), slot, message, role,
-                reading(frame, intent, role, ambiguous), flows.currency());
+        // "Yes block it" to "Shall I go ahead?" is a yes, though the NLU hears a blocked PIN in it.
+        Reading reading = slot.type() == SlotType.BOOLEAN && SlotFiller.opensWithYesOrNo(message.text())
+                ? Reading.ASKED
+                : reading(frame, intent, role, ambiguous);
+        Optional<String> value = SlotFiller.value(asked.slot(), slot, message, role, reading, flows.currency());
         if (value.isEmpty()) {
             return false;
         }

@@ -365,6 +365,25 @@ class DialogueEngineTest {
     }
 
     @Test
+    void aNoWithANewValueAtTheConfirmationCorrectsRatherThanDeclines() {
+        user(Said.text("top up £40 by card").intent("top_up").entity("money", "£40", "40 GBP"));
+
+        assertThat(user(Said.text("no wait, make it 60").intent("deny").entity("number", "60", "60")))
+                .endsWith("Top up 60.00 GBP by card. Shall I go ahead?");
+        assertThat(state.slots).containsEntry("top_up_amount", "60.00 GBP").doesNotContainKey("top_up_confirmed");
+    }
+
+    @Test
+    void aYesThatOpensAnAnswerIsAYesWhateverTheRestSoundsLike() {
+        user(Said.text("my card ending 8765 was cloned").intent("compromised_card")
+                .entity("card_last4", "8765", "8765"));
+
+        user(Said.text("yes block it").intent("pin_blocked"));
+        assertThat(state.slots).containsEntry("block_confirmed", "true");
+        assertThat(state.top().flow).isEqualTo("block_card");
+    }
+
+    @Test
     void reasksUnusableAnswersThenGivesUp() {
         user(Said.text("top up please").intent("topping_up_by_card"));
 

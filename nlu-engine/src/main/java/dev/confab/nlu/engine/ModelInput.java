@@ -78,6 +78,12 @@ public final class ModelInput implements AutoCloseable {
         return values;
     }
 
+    public byte[] readBytes() throws IOException {
+        byte[] values = new byte[length()];
+        in.readFully(values);
+        return values;
+    }
+
     public float[][] readFloats() throws IOException {
         float[][] rows = new float[length()][];
         for (int r = 0; r < rows.length; r++) {

@@ -76,6 +76,11 @@ public final class ModelOutput implements AutoCloseable {
         }
     }
 
+    public void writeBytes(byte[] values) throws IOException {
+        out.writeInt(values.length);
+        out.write(values);
+    }
+
     public void writeFloats(float[][] rows) throws IOException {
         out.writeInt(rows.length);
         for (float[] row : rows) {
