@@ -76,7 +76,7 @@ public class NluPipelineState {
     /** The sample assistant's category slots and their synonyms, read from its bundle. */
     private static Map<String, Map<String, List<String>>> sampleCategories() {
         AssistantBundle bundle = BundleLoader.load(BundleLoader.readDirectory(
-                Path.of(System.getProperty("confab.assistant", "../assistants/bank-support"))));
+                Path.of(System.getProperty("confab.assistant", "assistants/bank-support"))));
         Map<String, Map<String, List<String>>> categories = new LinkedHashMap<>();
         bundle.slots().forEach((name, slot) -> {
             if (slot.type() == SlotType.CATEGORY) {

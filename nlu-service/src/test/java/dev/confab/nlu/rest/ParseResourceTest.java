@@ -17,6 +17,7 @@ import java.util.Map;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.notNullValue;
@@ -105,6 +106,17 @@ class ParseResourceTest {
                 .body("entities.findAll { it.source == 'model' }.entity", contains("amount", "recipient"))
                 .body("entities.findAll { it.source == 'model' }.value", contains("75 GBP", "peter"))
                 .body("entities.findAll { it.source == 'rule' }.entity", contains("money"));
+    }
+
+    @Test
+    void readsWhatAWholeMessageMeansForACategorySlot() {
+        parse("a thief took it from my bag")
+                .then().statusCode(200)
+                .body("categories.slot", contains("loss_kind"))
+                .body("categories.value", contains("stolen"));
+        parse("what is my balance")
+                .then().statusCode(200)
+                .body("categories", empty());
     }
 
     @Test
