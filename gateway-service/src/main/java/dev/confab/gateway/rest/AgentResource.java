@@ -42,14 +42,14 @@ public class AgentResource {
     @Path("/messages")
     public Uni<Response> write(@RestPath String conversationId, AgentRequest request) {
         validate(conversationId, request);
-        if (request.text() == null || request.text().isBlank()) {
+        if (request.text() == null) {
             throw new InvalidRequestException("Field 'text' is missing or empty");
         }
         if (request.text().length() > config.maxMessageChars()) {
             throw new InvalidRequestException("Field 'text' has " + request.text().length()
                     + " characters; the limit is " + config.maxMessageChars());
         }
-        return agents.write(caller.tenant(), conversationId, request.agentId(), request.text())
+        return agents.write(caller.tenant(), conversationId, request.agentId(), MessageText.checked(request.text()))
                 .map(sent -> Response.accepted().build());
     }
 

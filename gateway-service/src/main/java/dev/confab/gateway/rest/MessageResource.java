@@ -57,9 +57,9 @@ public class MessageResource {
     @RestStreamElementType(MediaType.APPLICATION_JSON)
     public Multi<OutboundSseEvent> send(@RestPath String conversationId, SendMessageRequest request,
                                         @RestHeader("Idempotency-Key") String idempotencyKey, @Context Sse sse) {
-        validate(conversationId, request, idempotencyKey);
+        String text = validate(conversationId, request, idempotencyKey);
         String channel = request.channel() == null ? DEFAULT_CHANNEL : request.channel();
-        return chat.send(caller.tenant(), conversationId, request.text(), channel, request.userId(),
+        return chat.send(caller.tenant(), conversationId, text, channel, request.userId(),
                         Optional.ofNullable(idempotencyKey))
                 .map(event -> SseEvents.of(sse, event));
     }
@@ -91,7 +91,8 @@ public class MessageResource {
         }
     }
 
-    private void validate(String conversationId, SendMessageRequest request, String idempotencyKey) {
+    /** The request's text, checked and normalised ({@link MessageText}), when everything in the request is valid. */
+    private String validate(String conversationId, SendMessageRequest request, String idempotencyKey) {
         ConversationIds.require(conversationId);
         if (idempotencyKey != null && !Envelope.IDENTIFIER.matcher(idempotencyKey).matches()) {
             throw new InvalidRequestException("Invalid Idempotency-Key: use 1-128 letters, digits, '_', '-', '.' "
@@ -99,9 +100,6 @@ public class MessageResource {
         }
         if (request == null || request.text() == null) {
             throw new InvalidRequestException("Missing field 'text'");
-        }
-        if (request.text().isBlank()) {
-            throw new InvalidRequestException("Field 'text' is empty");
         }
         if (request.text().length() > config.maxMessageChars()) {
             throw new InvalidRequestException("Field 'text' has " + request.text().length()
@@ -113,5 +111,6 @@ public class MessageResource {
         if (request.userId() != null && !Envelope.IDENTIFIER.matcher(request.userId()).matches()) {
             throw new InvalidRequestException("Invalid user id: use 1-128 letters, digits, '_', '-', '.' or ':'");
         }
+        return MessageText.checked(request.text());
     }
 }

@@ -178,6 +178,11 @@ class MessageResourceTest {
             "malformed JSON      | c-1        | {\"text\": \"hi\"     | not valid JSON",
             "missing text        | c-1        | {\"channel\": \"web\"} | Missing field 'text'",
             "empty text          | c-1        | {\"text\": \"   \"}   | Field 'text' is empty",
+            "only zero-width     | c-1        | {\"text\": \"\\u200b\\u00a0\\u200b\"} | Field 'text' is empty",
+            "a NUL character     | c-1        | {\"text\": \"block\\u0000card\"} | control character U+0000 at position 5",
+            "a bell character    | c-1        | {\"text\": \"hi\\u0007\"} | control character U+0007 at position 2",
+            "a lone surrogate    | c-1        | {\"text\": \"card \\ud83d\"} | half of a UTF-16 surrogate pair at position 5",
+            "a reversed pair     | c-1        | {\"text\": \"\\ude00\\ud83d\"} | half of a UTF-16 surrogate pair at position 0",
             "invalid id          | -starts-bad | {\"text\": \"hi\"}    | Invalid conversation id",
             "invalid channel     | c-1        | {\"text\": \"hi\", \"channel\": \"<script>\"} | Invalid channel"})
     void badInputIsRefusedWithAProblemAndNothingReachesKafka(String name, String conversationId, String body,
@@ -194,6 +199,32 @@ class MessageResourceTest {
                 .body("detail", containsString(reason));
 
         assertThat(kafka.records(Topics.CHAT_INBOUND)).hasSize(before);
+    }
+
+    @Test
+    void bytesThatAreNotUtf8AreRefusedWithAProblem() {
+        int before = kafka.records(Topics.CHAT_INBOUND).size();
+        byte[] body = {'{', '"', 't', 'e', 'x', 't', '"', ':', '"', 'h', (byte) 0xC3, (byte) 0x28, '"', '}'};
+
+        given()
+                .contentType("application/json; charset=utf-8")
+                .body(body)
+                .when().post("/v1/conversations/{id}/messages", "c-bytes")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("detail", containsString("not valid JSON"));
+
+        assertThat(kafka.records(Topics.CHAT_INBOUND)).hasSize(before);
+    }
+
+    @Test
+    void textIsSentInNormalFormWithItsTabsAndEmojiKept() throws Exception {
+        OpenTurn turn = startTurn("c-" + UUID.randomUUID(), "Cafe\u0301\tbill \ud83d\ude00", null, 1);
+
+        assertThat(((UserMessage) turn.message().payload()).text()).isEqualTo("Caf\u00e9\tbill \ud83d\ude00");
+        kafka.send(turn.message().next(new ReplyMessage("Noted.", Provenance.TEMPLATE, List.of())));
+        kafka.send(turn.message().next(new ReplyDone(0)));
+        assertThat(SseStream.parse(turn.body()).names()).containsExactly("message", "done");
     }
 
     @Test

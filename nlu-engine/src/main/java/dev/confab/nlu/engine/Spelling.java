@@ -64,7 +64,7 @@ public final class Spelling {
         for (char letter : letters) {
             alphabet[i++] = letter;
         }
-        // Examples are typed by people too ("paymet", "transfered"): kept, such a slip would shield itself.
+        // Examples are typed by people too ("paymet", "transation"): left in, such a slip would keep itself unmended.
         frequency.keySet().removeAll(misspelt(frequency, alphabet));
         return new Spelling(frequency, knownWords, alphabet);
     }
