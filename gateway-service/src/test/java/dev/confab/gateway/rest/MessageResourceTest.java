@@ -228,6 +228,24 @@ class MessageResourceTest {
     }
 
     @Test
+    void aBodyTooLargeOrOfAnotherTypeIsRefusedWithAProblem() {
+        given()
+                .contentType(ContentType.JSON)
+                .body("{\"text\": \"" + "a".repeat(70_000) + "\"}")
+                .when().post("/v1/conversations/{id}/messages", "c-huge")
+                .then().statusCode(413)
+                .contentType("application/problem+json")
+                .body("status", equalTo(413));
+        given()
+                .contentType(ContentType.TEXT)
+                .body("hello")
+                .when().post("/v1/conversations/{id}/messages", "c-plain")
+                .then().statusCode(415)
+                .contentType("application/problem+json")
+                .body("status", equalTo(415));
+    }
+
+    @Test
     void textOverTheConfiguredLimitIsRefused() {
         int before = kafka.records(Topics.CHAT_INBOUND).size();
 
