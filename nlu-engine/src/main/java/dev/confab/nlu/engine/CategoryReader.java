@@ -13,8 +13,8 @@ import java.util.Map;
 public final class CategoryReader {
 
     /**
-     * Below this cosine similarity an answer is not read as any value. Set on the sample assistant's free-text
-     * answers (docs/benchmarks.md): right readings sat at 0.39–0.81, answers about something else below 0.35.
+     * Below this cosine similarity an answer is not read as any value. Set by hand on nine free-text answers to the
+     * sample's dispute-reason question (docs/benchmarks.md): the right readings sat at 0.39–0.81.
      */
     static final double MIN_SIMILARITY = 0.35;
     /** The best value must be this much more similar than the next one, or the answer is left unread. */

@@ -122,10 +122,10 @@ public final class Spelling {
     private String nearest(String word) {
         String best = null;
         double bestScore = 0;
+        boolean shortWord = word.length() < MIN_TYPED_LENGTH;
         for (Map.Entry<String, Double> candidate : Slips.undoing(word, alphabet).entrySet()) {
             String meant = candidate.getKey();
-            boolean shortWord = word.length() < MIN_TYPED_LENGTH;
-            if (shortWord && candidate.getValue() < Slips.LIKELY || shortWord && meant.length() < word.length()) {
+            if (shortWord && (candidate.getValue() < Slips.LIKELY || meant.length() < word.length())) {
                 continue;
             }
             double score = frequency.getOrDefault(meant, 0) * candidate.getValue();
