@@ -43,22 +43,25 @@ quarkus.otel.sdk.disabled=false
 quarkus.otel.exporter.otlp.traces.protocol=http/protobuf
 quarkus.otel.exporter.otlp.traces.endpoint={{ . }}
 {{- end }}
+{{- range $id, $key := .root.Values.apiKeys }}
+confab.auth.api-keys.{{ $id }}.tenant={{ $key.tenant }}
+confab.auth.api-keys.{{ $id }}.sha256={{ $key.sha256 }}
+{{- with $key.roles }}
+confab.auth.api-keys.{{ $id }}.roles={{ join "," . }}
+{{- end }}
+{{- with $key.requestsPerSecond }}
+confab.auth.api-keys.{{ $id }}.requests-per-second={{ . }}
+{{- end }}
+{{- with $key.burst }}
+confab.auth.api-keys.{{ $id }}.burst={{ . }}
+{{- end }}
+{{- end }}
 {{- if eq .service "gateway" }}
 {{- with $values.anonymousTenant }}
-gateway.anonymous-tenant={{ . }}
+confab.auth.anonymous-tenant={{ . }}
 {{- end }}
 {{- with $values.corsOrigins }}
 quarkus.http.cors.origins={{ . }}
-{{- end }}
-{{- range $id, $key := $values.apiKeys }}
-gateway.api-keys.{{ $id }}.tenant={{ $key.tenant }}
-gateway.api-keys.{{ $id }}.sha256={{ $key.sha256 }}
-{{- with $key.requestsPerSecond }}
-gateway.api-keys.{{ $id }}.requests-per-second={{ . }}
-{{- end }}
-{{- with $key.burst }}
-gateway.api-keys.{{ $id }}.burst={{ . }}
-{{- end }}
 {{- end }}
 {{- end }}
 {{- if eq .service "dialog" }}
@@ -66,8 +69,8 @@ gateway.api-keys.{{ $id }}.burst={{ . }}
 {{- with $values.publicUrl }}
 dialog.public-url={{ . }}
 {{- end }}
-{{- with $values.bankApi.url }}
-BANK_API_URL={{ . }}
+{{- range $tenant, $actions := $values.actionTenants }}
+dialog.action-hosts.{{ $tenant }}={{ join "," $actions.hosts }}
 {{- end }}
 {{- end }}
 {{- if eq .service "generation" }}

@@ -50,11 +50,13 @@
     rows("handoffs", Object.entries(report.handoffReasons));
   }
 
+  const withKey = window.confabApiKey(form);
+
   async function refresh() {
     const tenant = form.elements.tenant.value.trim();
     const assistant = form.elements.assistant.value.trim();
-    const response = await fetch("/v1/analytics/" + encodeURIComponent(tenant) + "/" + encodeURIComponent(assistant))
-      .catch(() => null);
+    const response = await fetch("/v1/analytics/" + encodeURIComponent(tenant) + "/" + encodeURIComponent(assistant),
+      withKey()).catch(() => null);
     if (!response || !response.ok) {
       const problem = response ? await response.json().catch(() => ({})) : {};
       status.textContent = problem.detail || "The figures could not be loaded.";

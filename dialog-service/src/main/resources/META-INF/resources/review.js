@@ -8,11 +8,13 @@
   const section = document.getElementById("conversation");
   let chosen = null;
 
+  const withKey = window.confabApiKey(form);
+
   const assistantPath = () => "/v1/assistants/" + encodeURIComponent(form.elements.tenant.value.trim()) + "/"
     + encodeURIComponent(form.elements.assistant.value.trim());
 
   async function read(url, options) {
-    const response = await fetch(url, options).catch(() => null);
+    const response = await fetch(url, withKey(options)).catch(() => null);
     if (!response || !response.ok) {
       const problem = response ? await response.json().catch(() => ({})) : {};
       throw new Error(problem.detail || "dialog-service could not be reached");

@@ -13,6 +13,7 @@ import dev.confab.contracts.event.HandoffRequested;
 import dev.confab.contracts.event.Provenance;
 import dev.confab.contracts.event.TurnStarted;
 import dev.confab.testsupport.KafkaTestResource;
+import dev.confab.testsupport.TestKeys;
 import dev.confab.testsupport.TopicClient;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -24,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -79,7 +79,7 @@ class AnalyticsResourceTest {
         send("c4", "t1", 80, new BotMessage("It is on its way.", Provenance.TEMPLATE, List.of()));
         send("c4", "f1", 90, new FeedbackGiven(null, null, 5, null));
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given()
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> TestKeys.asPlatform()
                 .get("/v1/analytics/{tenant}/{assistant}", tenant, ASSISTANT)
                 .then()
                 .statusCode(200)
@@ -110,12 +110,12 @@ class AnalyticsResourceTest {
     @Test
     void anotherTenantsAssistantHasNoFiguresOfTheseConversations() {
         send("c9", "t1", 0, new TurnStarted("where is my card", "card_arrival", 0.93, false, "en", "web"));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given()
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> TestKeys.asPlatform()
                 .get("/v1/analytics/{tenant}/{assistant}", tenant, ASSISTANT)
                 .then()
                 .body("turns", equalTo(1)));
 
-        given()
+        TestKeys.asPlatform()
                 .get("/v1/analytics/{tenant}/{assistant}", "someone-else", ASSISTANT)
                 .then()
                 .statusCode(200)
@@ -125,7 +125,7 @@ class AnalyticsResourceTest {
 
     @Test
     void anInvalidIdIsRefusedWithAProblem() {
-        given()
+        TestKeys.asPlatform()
                 .get("/v1/analytics/{tenant}/{assistant}", "-bad", ASSISTANT)
                 .then()
                 .statusCode(400)

@@ -27,7 +27,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class DataExport {
 
     static final String USAGE = "usage: bin/confab-export --dataset fine-tuning|nlu-review --tenant ID "
-            + "--assistant ID --out FILE [--dialog-url http://localhost:8082] [--below 0.5] [--phone-region GB]";
+            + "--assistant ID --out FILE [--dialog-url http://localhost:8082] [--api-key KEY (or $CONFAB_API_KEY)] "
+            + "[--below 0.5] [--phone-region GB]";
 
     private DataExport() {
     }
@@ -47,11 +48,13 @@ public final class DataExport {
 
     /** Runs one export with the command's options; the file is written only when every page was read. */
     public static ExportSummary run(String... args) throws IOException {
+        // The key (a reviewer's) may come from the environment, so it is not left in the shell's history.
         Map<String, String> options = Options.parse(args, Map.of("--dialog-url", "http://localhost:8082",
+                        "--api-key", System.getenv().getOrDefault("CONFAB_API_KEY", ""),
                         "--below", "0.5", "--phone-region", "GB"),
                 List.of("--dataset", "--tenant", "--assistant", "--out"), List.of());
-        DialogClient dialog = new DialogClient(URI.create(options.get("--dialog-url")), options.get("--tenant"),
-                options.get("--assistant"));
+        DialogClient dialog = new DialogClient(URI.create(options.get("--dialog-url")), options.get("--api-key"),
+                options.get("--tenant"), options.get("--assistant"));
         PiiFinder finder = new PiiFinder(options.get("--phone-region"));
         Path out = Path.of(options.get("--out"));
         Path partial = out.resolveSibling(out.getFileName() + ".part");

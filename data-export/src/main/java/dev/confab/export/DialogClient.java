@@ -29,8 +29,10 @@ final class DialogClient {
     private final ObjectMapper json = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     private final URI training;
+    private final String apiKey;
 
-    DialogClient(URI dialogUrl, String tenant, String assistant) {
+    DialogClient(URI dialogUrl, String apiKey, String tenant, String assistant) {
+        this.apiKey = apiKey;
         this.training = dialogUrl.resolve("/v1/assistants/" + encode(tenant) + "/" + encode(assistant) + "/training/");
     }
 
@@ -65,6 +67,7 @@ final class DialogClient {
         HttpRequest request = HttpRequest.newBuilder(training.resolve(path))
                 .timeout(Duration.ofSeconds(60))
                 .header("Accept", "application/json")
+                .header("Authorization", "Bearer " + apiKey)
                 .build();
         HttpResponse<String> response;
         try {

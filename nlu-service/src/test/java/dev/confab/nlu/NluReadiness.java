@@ -1,8 +1,9 @@
 package dev.confab.nlu;
 
+import dev.confab.testsupport.TestKeys;
+
 import java.time.Duration;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
 /** Waits for the test assistant's model: the service trains it in the background after startup. */
@@ -13,6 +14,6 @@ public final class NluReadiness {
 
     public static void awaitModel() {
         await().atMost(Duration.ofSeconds(60))
-                .until(() -> given().get("/q/health/ready").statusCode() == 200);
+                .until(() -> TestKeys.asPlatform().get("/q/health/ready").statusCode() == 200);
     }
 }

@@ -4,6 +4,8 @@ import dev.confab.analytics.service.AnalyticsReport;
 import dev.confab.analytics.service.ConversationAnalytics;
 import dev.confab.contracts.event.Envelope;
 import dev.confab.contracts.rest.InvalidRequestException;
+import dev.confab.contracts.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -14,6 +16,7 @@ import org.jboss.resteasy.reactive.RestPath;
  * An assistant's conversation figures, for the analytics page and for business dashboards. Internal, like dialog's
  * REST API: reachable only where the network policy allows.
  */
+@RolesAllowed(Roles.ANALYST)
 @Path("/v1/analytics/{tenant}/{assistant}")
 public class AnalyticsResource {
 

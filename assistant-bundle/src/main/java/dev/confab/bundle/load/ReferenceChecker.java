@@ -1,6 +1,7 @@
 package dev.confab.bundle.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.confab.bundle.expression.DesignerPattern;
 import dev.confab.bundle.expression.Template;
 import dev.confab.bundle.model.Flow;
 import dev.confab.bundle.model.Slot;
@@ -13,8 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /** Checks that every name a bundle uses is defined: slots, responses, flows, intents, steps, actions, files. */
 final class ReferenceChecker {
@@ -233,9 +232,9 @@ final class ReferenceChecker {
 
     private static void compiles(String regex, Consumer<String> onError) {
         try {
-            Pattern.compile(regex);
-        } catch (PatternSyntaxException e) {
-            onError.accept(e.getDescription());
+            DesignerPattern.compile(regex, 0);
+        } catch (IllegalArgumentException e) {
+            onError.accept(e.getMessage());
         }
     }
 }

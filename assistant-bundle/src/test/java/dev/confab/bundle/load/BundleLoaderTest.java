@@ -133,6 +133,23 @@ class BundleLoaderTest {
     }
 
     @Test
+    void refusesAPatternThatCouldBacktrackOrRunLong() {
+        Map<String, String> files = files();
+        files.put("entities.yaml", "entities:\n  patterns:\n    order: \"(?<=order )[0-9]+\"\n"
+                + "    twice: \"(a)\\\\1\"\n    huge: \"" + "a".repeat(501) + "\"\n");
+
+        assertThatThrownBy(() -> BundleLoader.load(files))
+                .isInstanceOfSatisfying(InvalidBundleException.class, e -> assertThat(e.problems())
+                        .extracting(BundleProblem::toString)
+                        .anySatisfy(problem -> assertThat(problem).startsWith("entities.yaml:3:")
+                                .contains("RE2 syntax"))
+                        .anySatisfy(problem -> assertThat(problem).startsWith("entities.yaml:4:")
+                                .contains("RE2 syntax"))
+                        .anySatisfy(problem -> assertThat(problem).startsWith("entities.yaml:5:")
+                                .contains("501 characters; the limit is 500")));
+    }
+
+    @Test
     void namesBothPlacesOfADefinitionMadeTwice() {
         Map<String, String> files = files();
         files.put("more.yaml", "\nresponses:\n  ask_what_happened: Lost or stolen?\n");

@@ -65,9 +65,22 @@ class ChartTest {
         RenderedChart chart = RenderedChart.render(RenderedChart.PRODUCTION, Map.of());
 
         String gateway = chart.one(ConfigMap.class, "confab-gateway").getData().get("application.properties");
-        assertThat(gateway).contains("gateway.api-keys.3f9c2a1b.tenant=bank",
-                        "gateway.api-keys.3f9c2a1b.requests-per-second=200", "quarkus.http.cors.origins=https://www.bank.example")
+        assertThat(gateway).contains("confab.auth.api-keys.3f9c2a1b.tenant=bank",
+                        "confab.auth.api-keys.3f9c2a1b.roles=client",
+                        "confab.auth.api-keys.3f9c2a1b.requests-per-second=200",
+                        "quarkus.http.cors.origins=https://www.bank.example")
                 .doesNotContain("anonymous-tenant");
+        assertThat(chart.one(ConfigMap.class, "confab-dialog").getData().get("application.properties"))
+                .as("every service accepts the same keys")
+                .contains("confab.auth.api-keys.7d41e0c2.roles=agent,reviewer",
+                        "dialog.action-hosts.bank=cards.bank.example");
+        assertThat(container(chart.one(Deployment.class, "confab-dialog").getSpec().getTemplate().getSpec(), "dialog")
+                .getEnvFrom()).as("the tenant's action secrets, under its own prefix only")
+                .singleElement()
+                .satisfies(source -> {
+                    assertThat(source.getPrefix()).isEqualTo("CONFAB_SECRETS_BANK_");
+                    assertThat(source.getSecretRef().getName()).isEqualTo("confab-bank-card-system");
+                });
         assertThat(chart.one(ConfigMap.class, "confab-retrieval").getData().get("application.properties"))
                 .contains("retrieval.qdrant.url=http://qdrant.data.svc:6334");
         assertThat(env(container(chart.one(Deployment.class, "confab-retrieval").getSpec().getTemplate().getSpec(),

@@ -2,6 +2,7 @@ package dev.confab.local;
 
 import dev.confab.bundle.cli.BundlePublisher;
 import dev.confab.contracts.bundle.BundleRelease;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -35,6 +36,7 @@ public final class LocalSuite implements AutoCloseable {
     private LocalPostgres postgres;
     private BundleRelease sampleRelease;
     private SampleBankApi bankApi;
+    private OperatorKey operatorKey;
     private boolean slmOn;
 
     private LocalSuite(LocalSettings settings) {
@@ -56,6 +58,7 @@ public final class LocalSuite implements AutoCloseable {
                     settings.root().resolve(SAMPLE_ASSISTANT));
             suite.postgres = LocalPostgres.start(settings);
             suite.bankApi = SampleBankApi.start();
+            suite.operatorKey = OperatorKey.create(settings);
             for (Service service : Service.values()) {
                 suite.services.add(ChildProcess.start(service.module(), suite.command(service), settings));
             }
@@ -72,9 +75,13 @@ public final class LocalSuite implements AutoCloseable {
     /** A service's command line; dialog also learns where the sample bank API is. */
     private List<String> command(Service service) {
         List<String> command = new ArrayList<>(service.command(settings));
+        command.addAll(command.size() - 2, operatorKey.serviceSettings());
         if (service == Service.DIALOG) {
-            command.add(command.size() - 2, "-DBANK_API_URL=" + bankApi.url());
-            command.add(command.size() - 2, "-DBANK_API_TOKEN=" + bankApi.token());
+            // The sample tenant's action secrets, and the one host its actions may call.
+            String secrets = "-Dconfab.secrets." + SAMPLE_TENANT + ".";
+            command.add(command.size() - 2, secrets + "BANK_API_URL=" + bankApi.url());
+            command.add(command.size() - 2, secrets + "BANK_API_TOKEN=" + bankApi.token());
+            command.add(command.size() - 2, "-Ddialog.action-hosts." + SAMPLE_TENANT + "=127.0.0.1");
         }
         return command;
     }
@@ -107,9 +114,19 @@ public final class LocalSuite implements AutoCloseable {
         return "http://localhost:" + settings.gatewayPort() + "/";
     }
 
-    /** The analytics page of the sample assistant's conversations. */
+    /** The analytics page of the sample assistant's conversations, with the operator key in its fragment. */
     public String analyticsUrl() {
-        return "http://localhost:" + Service.ANALYTICS.port(settings) + "/";
+        return "http://localhost:" + Service.ANALYTICS.port(settings) + "/#key=" + operatorKey.key();
+    }
+
+    /** The review page, with the operator key in its fragment. */
+    public String reviewUrl() {
+        return "http://localhost:" + Service.DIALOG.port(settings) + "/review.html#key=" + operatorKey.key();
+    }
+
+    /** The key with every role for the sample tenant. */
+    public String operatorKey() {
+        return operatorKey.key();
     }
 
     public String banner() {
@@ -119,10 +136,14 @@ public final class LocalSuite implements AutoCloseable {
         banner.append("  Chat API    POST ").append(gateway).append("/v1/conversations/{id}/messages  (SSE reply)\n");
         banner.append("  Try it      curl -N -H 'Content-Type: application/json' -d '{\"text\":\"How do I order a new card?\"}' ")
                 .append(gateway).append("/v1/conversations/demo-1/messages\n");
-        banner.append("  Analytics   ").append(analyticsUrl()).append("\n\n");
+        banner.append("  Analytics   ").append(analyticsUrl()).append('\n');
+        banner.append("  Review      ").append(reviewUrl()).append('\n');
+        banner.append("  API key     ").append(operatorKey.file())
+                .append("  (every role for tenant '").append(SAMPLE_TENANT)
+                .append("'; curl -H \"Authorization: Bearer $(cat ").append(operatorKey.file()).append(")\" …)\n\n");
         for (Service service : Service.values()) {
-            banner.append(String.format("  %-20s http://localhost:%d   (/q/health, /q/metrics)%n",
-                    service.module(), service.port(settings)));
+            banner.append(String.format("  %-20s http://localhost:%d   (/q/health, /q/metrics)%s%n",
+                    service.module(), service.port(settings), service == Service.GATEWAY ? "" : "  127.0.0.1 only"));
         }
         banner.append(String.format("  %-20s %s%n", "Kafka (KRaft)", settings.kafkaBootstrap()));
         banner.append(String.format("  %-20s localhost:%d  databases %s%n", "PostgreSQL", settings.postgresPort(),

@@ -9,12 +9,16 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
  * A stand-in for a bank's card system, served by the launcher so the sample assistant's {@code block_card} action
  * has something real to call in the local run: it checks the bearer token and the card digits and answers with a
- * block reference. It blocks nothing; a real deployment points {@code BANK_API_URL} at the bank.
+ * block reference, the same reference again for a request whose {@code Idempotency-Key} it has answered (a
+ * retried step is not a second block), as a payments API would. It blocks nothing; a real deployment sets the
+ * tenant's {@code BANK_API_URL} secret to the bank.
  */
 final class SampleBankApi implements AutoCloseable {
 
@@ -23,6 +27,8 @@ final class SampleBankApi implements AutoCloseable {
     private final HttpServer server;
     private final String token;
     private final SecureRandom random = new SecureRandom();
+    /** Reference by idempotency key; the local run lives for hours, not years, so nothing is ever evicted. */
+    private final Map<String, String> blocked = new ConcurrentHashMap<>();
 
     private SampleBankApi(HttpServer server, String token) {
         this.server = server;
@@ -63,13 +69,21 @@ final class SampleBankApi implements AutoCloseable {
             answer = "{\"error\": \"card_last4 must be four digits\"}";
         } else {
             status = 200;
-            answer = "{\"reference\": \"BLK-" + (100000 + random.nextInt(900000)) + "\"}";
+            String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
+            String reference = key == null
+                    ? newReference()
+                    : blocked.computeIfAbsent(key, ignored -> newReference());
+            answer = "{\"reference\": \"" + reference + "\"}";
         }
         byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", "application/json");
         exchange.sendResponseHeaders(status, bytes.length);
         exchange.getResponseBody().write(bytes);
         exchange.close();
+    }
+
+    private String newReference() {
+        return "BLK-" + (100000 + random.nextInt(900000));
     }
 
     @Override

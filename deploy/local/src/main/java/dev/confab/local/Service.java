@@ -40,6 +40,10 @@ enum Service {
         command.add(KafkaBroker.javaExecutable());
         command.addAll(settings.serviceJvm());
         command.add("-Dquarkus.http.port=" + port(settings));
+        // Only the public chat API is reachable from other machines; the rest answer this one alone.
+        if (this != GATEWAY) {
+            command.add("-Dquarkus.http.host=127.0.0.1");
+        }
         command.add("-Dkafka.bootstrap.servers=" + settings.kafkaBootstrap());
         // The local run's log files are read by people: plain text, not production's JSON.
         command.add("-Dquarkus.log.console.json.enabled=false");
@@ -72,8 +76,9 @@ enum Service {
             // Trained models survive a restart: an unchanged assistant is loaded, not trained again. While a new
             // release trains, the one before it still answers: two of the sample's pipelines do not fit in 256 MB.
             case NLU -> List.of("-Xmx512m", "-Dnlu.model-store=" + settings.workDir().resolve("nlu-models"));
-            // The local run is a demo on one machine: the web chat and curl need no API key.
-            case GATEWAY -> List.of("-Dgateway.anonymous-tenant=" + LocalSuite.SAMPLE_TENANT);
+            // The local run is a demo on one machine: the web chat and curl chat without an API key (as a client of
+            // the sample tenant, nothing more; every other API needs the operator key).
+            case GATEWAY -> List.of("-Dconfab.auth.anonymous-tenant=" + LocalSuite.SAMPLE_TENANT);
             default -> List.of();
         };
     }

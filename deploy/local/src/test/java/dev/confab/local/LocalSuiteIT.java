@@ -185,7 +185,7 @@ class LocalSuiteIT {
     private static void reviewInTheBrowser(LocalSettings settings, String conversation)
             throws IOException, InterruptedException {
         String dialog = "http://127.0.0.1:" + Service.DIALOG.port(settings);
-        try (ReviewPage review = ReviewPage.open(dialog + "/review.html")) {
+        try (ReviewPage review = ReviewPage.open(dialog + "/review.html#key=" + operatorKey(settings))) {
             await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() -> {
                 boolean listed = review.conversations().contains(conversation);
                 if (!listed) {
@@ -201,7 +201,8 @@ class LocalSuiteIT {
             await().atMost(Duration.ofSeconds(10)).until(review::status, shown -> shown.startsWith("Approved"));
         }
         HttpResponse<String> utterances = HTTP.send(HttpRequest.newBuilder(URI.create(dialog + "/v1/assistants/"
-                + LocalSuite.SAMPLE_TENANT + "/bank-support/training/utterances?below=1")).build(),
+                + LocalSuite.SAMPLE_TENANT + "/bank-support/training/utterances?below=1"))
+                        .header("Authorization", "Bearer " + operatorKey(settings)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(JSON.readTree(utterances.body()).path("utterances")).anySatisfy(line -> {
             assertThat(line.path("conversationId").asText()).isEqualTo(conversation);
@@ -216,6 +217,7 @@ class LocalSuiteIT {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + settings.gatewayPort()
                         + "/v1/agent/conversations/" + conversation + "/" + action))
                 .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + operatorKey(settings))
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
                 .build();
         assertThat(HTTP.send(request, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(202);
@@ -254,6 +256,7 @@ class LocalSuiteIT {
         HttpRequest review = HttpRequest.newBuilder(URI.create(dialog + "/v1/assistants/" + LocalSuite.SAMPLE_TENANT
                         + "/bank-support/conversations/" + CONVERSATION + "/review"))
                 .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + operatorKey(settings))
                 .PUT(HttpRequest.BodyPublishers.ofString("{\"verdict\": \"APPROVED\", \"reviewer\": \"qa\"}"))
                 .build();
         assertThat(HTTP.send(review, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
@@ -261,9 +264,9 @@ class LocalSuiteIT {
         Path rows = workDir.resolve("review.csv");
 
         DataExport.run("--dataset", "fine-tuning", "--tenant", LocalSuite.SAMPLE_TENANT, "--assistant",
-                "bank-support", "--out", train.toString(), "--dialog-url", dialog);
+                "bank-support", "--out", train.toString(), "--dialog-url", dialog, "--api-key", operatorKey(settings));
         DataExport.run("--dataset", "nlu-review", "--tenant", LocalSuite.SAMPLE_TENANT, "--assistant",
-                "bank-support", "--out", rows.toString(), "--dialog-url", dialog, "--below", "1");
+                "bank-support", "--out", rows.toString(), "--dialog-url", dialog, "--below", "1", "--api-key", operatorKey(settings));
 
         List<String> examples = Files.readAllLines(train);
         assertThat(examples).hasSize(1);
@@ -289,6 +292,7 @@ class LocalSuiteIT {
     private static JsonNode analytics(LocalSettings settings) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
                         + Service.ANALYTICS.port(settings) + "/v1/analytics/" + LocalSuite.SAMPLE_TENANT + "/bank-support"))
+                .header("Authorization", "Bearer " + operatorKey(settings))
                 .build();
         HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
@@ -299,11 +303,17 @@ class LocalSuiteIT {
         int nluPort = settings.gatewayPort() + Service.NLU.ordinal();
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + nluPort + "/v1/nlu/parse"))
                 .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + operatorKey(settings))
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("text", text))))
                 .build();
         HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         return JSON.readTree(response.body());
+    }
+
+    /** The key with every role the running suite wrote to its work directory. */
+    private static String operatorKey(LocalSettings settings) throws IOException {
+        return Files.readString(settings.workDir().resolve("operator.key")).strip();
     }
 
     private static List<String> transcript(LocalSettings settings, String conversation) {

@@ -14,48 +14,47 @@ import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.util.TypeLiteral;
-import org.eclipse.microprofile.config.Config;
 
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Calls the HTTP actions of flows: POSTs the slots an action sends as JSON and reads the slots it fills from the
  * answer. Each action has its own timeout and retries (from the bundle) and its own circuit breaker, so one failing
- * backend fails fast without slowing the others. {@code ${NAME}} in URLs and headers is read from configuration
- * (environment variables included), which keeps hosts and tokens out of bundles.
+ * backend fails fast without slowing the others. {@code ${NAME}} in URLs and headers is read from the tenant's
+ * secrets and the URL's host must be on its allowlist ({@link TenantSecrets}). Every request carries the
+ * {@code Idempotency-Key} the caller derives for the step, the same on each retry, so a backend that honours it
+ * acts once.
  */
 @ApplicationScoped
 public class ActionClient {
 
-    private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z0-9_.-]+)}");
     /** Answers larger than this are refused: an action fills a few slots, not documents. */
     private static final int MAX_ANSWER_BYTES = 64 * 1024;
     private static final int BREAKER_WINDOW = 10;
     private static final int BREAKER_OPEN_SECONDS = 30;
 
     private final WebClient web;
-    private final Config config;
+    private final TenantSecrets secrets;
     private final MeterRegistry meters;
     private final Map<String, TypedGuard<Uni<JsonObject>>> guards = new ConcurrentHashMap<>();
 
-    public ActionClient(Vertx vertx, Config config, MeterRegistry meters) {
+    public ActionClient(Vertx vertx, TenantSecrets secrets, MeterRegistry meters) {
         this.web = WebClient.create(vertx, new WebClientOptions().setUserAgent("confab-dialog"));
-        this.config = config;
+        this.secrets = secrets;
         this.meters = meters;
     }
 
     /**
-     * Calls the action; {@code key} names its circuit breaker (tenant, assistant and action). Completes with slot →
-     * value for the fields the action maps, or fails with {@link ActionFailedException}.
+     * Calls a tenant's action; {@code key} names its circuit breaker (tenant, assistant and action). Completes with
+     * slot → value for the fields the action maps, or fails with {@link ActionFailedException}.
      */
-    public Uni<Map<String, String>> call(String key, Action action, Map<String, String> values) {
+    public Uni<Map<String, String>> call(String tenant, String key, Action action, Map<String, String> values,
+                                         String idempotencyKey) {
         return guard(key, action)
-                .get(() -> post(action, values))
+                .get(() -> post(tenant, action, values, idempotencyKey))
                 .map(answer -> slots(action, answer))
                 .onItem().invoke(ignored -> meters.counter("confab.dialog.actions", "outcome", "ok").increment())
                 .onFailure().invoke(failure -> meters.counter("confab.dialog.actions", "outcome",
@@ -75,9 +74,10 @@ public class ActionClient {
                 .build());
     }
 
-    private Uni<JsonObject> post(Action action, Map<String, String> values) {
-        HttpRequest<Buffer> request = web.postAbs(resolve(action.url()));
-        action.headers().forEach((name, value) -> request.putHeader(name, resolve(value)));
+    private Uni<JsonObject> post(String tenant, Action action, Map<String, String> values, String idempotencyKey) {
+        HttpRequest<Buffer> request = web.postAbs(secrets.allowedUrl(tenant, action.url()).toString());
+        action.headers().forEach((name, value) -> request.putHeader(name, secrets.resolve(tenant, value)));
+        request.putHeader("Idempotency-Key", idempotencyKey);
         JsonObject body = new JsonObject();
         values.forEach(body::put);
         return Uni.createFrom().completionStage(() -> request.sendJsonObject(body).toCompletionStage())
@@ -115,17 +115,5 @@ public class ActionClient {
             }
         });
         return slots;
-    }
-
-    private String resolve(String template) {
-        Matcher matcher = VARIABLE.matcher(template);
-        StringBuilder resolved = new StringBuilder();
-        while (matcher.find()) {
-            String value = config.getOptionalValue(matcher.group(1), String.class)
-                    .orElseThrow(() -> new ActionFailedException("'" + matcher.group(1) + "' is not configured", false));
-            matcher.appendReplacement(resolved, Matcher.quoteReplacement(value));
-        }
-        matcher.appendTail(resolved);
-        return resolved.toString();
     }
 }

@@ -4,6 +4,8 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
 /** Settings of the conversation engine's service; what an assistant does is in its bundle. */
 @ConfigMapping(prefix = "dialog")
@@ -42,4 +44,10 @@ public interface DialogConfig {
      */
     @WithDefault("30s")
     Duration inactivitySweepEvery();
+
+    /**
+     * The hosts each tenant's actions may call ({@code dialog.action-hosts.<tenant>=cards.bank.example,...}); a
+     * tenant not listed calls no action.
+     */
+    Map<String, List<String>> actionHosts();
 }

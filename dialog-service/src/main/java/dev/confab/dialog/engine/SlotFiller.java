@@ -1,5 +1,6 @@
 package dev.confab.dialog.engine;
 
+import dev.confab.bundle.expression.DesignerPattern;
 import dev.confab.bundle.model.IntentRole;
 import dev.confab.bundle.model.Slot;
 import dev.confab.bundle.model.SlotType;
@@ -189,7 +190,7 @@ final class SlotFiller {
         if (rules == null) {
             return true;
         }
-        if (rules.pattern() != null && !Pattern.compile(rules.pattern()).matcher(value).matches()) {
+        if (rules.pattern() != null && !DesignerPattern.compile(rules.pattern(), 0).matcher(value).matches()) {
             return false;
         }
         BigDecimal number = number(value);

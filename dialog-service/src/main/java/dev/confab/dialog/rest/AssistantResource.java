@@ -1,7 +1,9 @@
 package dev.confab.dialog.rest;
 
+import dev.confab.contracts.security.Roles;
 import dev.confab.dialog.service.AssistantRegistry;
 import dev.confab.dialog.service.AssistantStatus;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
@@ -15,6 +17,7 @@ import java.util.List;
  * Which bundle version of an assistant is served, which are still loaded, why the last refused one was, and the
  * intents it knows.
  */
+@RolesAllowed({Roles.REVIEWER, Roles.ANALYST, Roles.ADMIN})
 @Path("/v1/assistants/{tenantId}/{assistantId}")
 public class AssistantResource {
 

@@ -1,10 +1,12 @@
 package dev.confab.dialog.rest;
 
 import dev.confab.contracts.rest.InvalidRequestException;
+import dev.confab.contracts.security.Roles;
 import dev.confab.dialog.ConversationReview.Verdict;
 import dev.confab.dialog.repository.ReviewCandidate;
 import dev.confab.dialog.service.ReviewService;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -20,6 +22,7 @@ import java.util.Locale;
  * The review inbox ({@code review.html} reads it): an assistant's conversations, most recently active first, those
  * nobody reviewed yet or those with a given verdict, each with how weakly the NLU read the user.
  */
+@RolesAllowed(Roles.REVIEWER)
 @Path("/v1/assistants/{tenantId}/{assistantId}/conversations")
 public class ReviewInboxResource {
 

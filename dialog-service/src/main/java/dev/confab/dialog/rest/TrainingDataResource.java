@@ -1,7 +1,9 @@
 package dev.confab.dialog.rest;
 
+import dev.confab.contracts.security.Roles;
 import dev.confab.dialog.service.ReviewService;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -13,6 +15,7 @@ import org.jboss.resteasy.reactive.RestQuery;
  * What review produced, page by page, for {@code bin/confab-export}: approved conversations (fine-tuning data) and
  * user messages the NLU read weakly or got wrong (NLU training data to review). Raw text: the export redacts it.
  */
+@RolesAllowed(Roles.REVIEWER)
 @Path("/v1/assistants/{tenantId}/{assistantId}/training")
 @Produces(MediaType.APPLICATION_JSON)
 public class TrainingDataResource {

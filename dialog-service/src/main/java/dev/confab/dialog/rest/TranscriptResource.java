@@ -1,9 +1,15 @@
 package dev.confab.dialog.rest;
 
+import dev.confab.contracts.security.Caller;
+import dev.confab.contracts.security.CurrentCaller;
+import dev.confab.contracts.security.Roles;
+import dev.confab.dialog.repository.ConversationRepository;
 import dev.confab.dialog.repository.TranscriptRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
@@ -12,15 +18,21 @@ import org.jboss.resteasy.reactive.RestPath;
 import java.util.List;
 
 /** A conversation's transcript, oldest first: what the link in a handoff packet opens. */
+@RolesAllowed({Roles.REVIEWER, Roles.AGENT})
 @Path("/v1/conversations/{conversationId}/transcript")
 public class TranscriptResource {
 
     private static final int MAX_ENTRIES = 1000;
 
     private final TranscriptRepository transcript;
+    private final ConversationRepository conversations;
+    private final CurrentCaller caller;
 
-    public TranscriptResource(TranscriptRepository transcript) {
+    public TranscriptResource(TranscriptRepository transcript, ConversationRepository conversations,
+                              CurrentCaller caller) {
         this.transcript = transcript;
+        this.conversations = conversations;
+        this.caller = caller;
     }
 
     @GET
@@ -28,7 +40,16 @@ public class TranscriptResource {
     @WithSession
     public Uni<List<TranscriptLine>> transcript(@RestPath String conversationId) {
         Identifiers.require(conversationId, "conversation id");
-        return transcript.lastEntries(conversationId, MAX_ENTRIES)
+        Caller asking = caller.get();
+        return conversations.findById(conversationId)
+                // Another tenant's conversation is as absent as one that never was: its id says nothing.
+                .onItem().ifNull().failWith(() -> new NotFoundException("No conversation " + conversationId))
+                .invoke(conversation -> {
+                    if (!asking.actsFor(conversation.tenantId)) {
+                        throw new NotFoundException("No conversation " + conversationId);
+                    }
+                })
+                .chain(conversation -> transcript.lastEntries(conversationId, MAX_ENTRIES))
                 .map(entries -> entries.stream().map(TranscriptLine::of).toList());
     }
 }

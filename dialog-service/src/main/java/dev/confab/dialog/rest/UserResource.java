@@ -2,12 +2,14 @@ package dev.confab.dialog.rest;
 
 import dev.confab.contracts.event.UserForgotten;
 import dev.confab.contracts.rest.InvalidRequestException;
+import dev.confab.contracts.security.Roles;
 import dev.confab.dialog.messaging.OutboxRelay;
 import dev.confab.dialog.service.MemoryService;
 import dev.confab.dialog.service.UserService;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -22,6 +24,7 @@ import org.jboss.resteasy.reactive.RestQuery;
  * A user's data held by dialog: consent to long-term memory, what is remembered, and erasure
  * ({@code DELETE /v1/users/{id}?tenant=...}), which every other service follows through {@code user.forgotten}.
  */
+@RolesAllowed(Roles.ADMIN)
 @Path("/v1/users/{userId}")
 @Produces(MediaType.APPLICATION_JSON)
 public class UserResource {

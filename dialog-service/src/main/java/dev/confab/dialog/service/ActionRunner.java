@@ -17,9 +17,11 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.Cancellable;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * Runs the HTTP actions a turn calls, inside the turn, so an action's result and the state change it causes commit
@@ -39,6 +41,21 @@ public class ActionRunner {
 
     /** The turn's result once every action it calls, one after another, has answered or failed. */
     Uni<TurnResult> settle(AssistantBundle bundle, Envelope cause, DialogueState state, TurnResult result) {
+        return settle(bundle, cause, state, result, 0);
+    }
+
+    /**
+     * The key a backend may use to act once: the same for a step of a turn however often it is tried — a retry
+     * after a timeout, the whole turn again after an optimistic-lock conflict or a redelivered event — and
+     * different for every other step.
+     */
+    static String idempotencyKey(Envelope cause, String action, int step) {
+        String identity = cause.conversationId() + "\n" + cause.turnId() + "\n" + action + "\n" + step;
+        return UUID.nameUUIDFromBytes(identity.getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    private Uni<TurnResult> settle(AssistantBundle bundle, Envelope cause, DialogueState state, TurnResult result,
+                                   int step) {
         if (result.pendingAction().isEmpty()) {
             return Uni.createFrom().item(result);
         }
@@ -46,7 +63,8 @@ public class ActionRunner {
         Action action = bundle.actions().get(call.action());
         Cancellable interim = interim(bundle, cause, action);
         String breaker = cause.tenantId() + "/" + cause.assistantId() + "/" + call.action();
-        return client.call(breaker, action, call.values())
+        return client.call(cause.tenantId(), breaker, action, call.values(),
+                        idempotencyKey(cause, call.action(), step))
                 .map(values -> DialogueEngine.onAction(bundle, state, cause.turnId(), values, false))
                 .onFailure().recoverWithItem(failure -> {
                     Log.warnf("Action %s of conversation %s failed: %s", breaker, cause.conversationId(),
@@ -55,7 +73,7 @@ public class ActionRunner {
                 })
                 .eventually(interim::cancel)
                 .map(result::then)
-                .chain(next -> settle(bundle, cause, state, next));
+                .chain(next -> settle(bundle, cause, state, next, step + 1));
     }
 
     private Cancellable interim(AssistantBundle bundle, Envelope cause, Action action) {

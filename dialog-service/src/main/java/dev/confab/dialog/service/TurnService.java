@@ -3,8 +3,8 @@ package dev.confab.dialog.service;
 import dev.confab.bundle.AssistantBundle;
 import dev.confab.contracts.event.AgentMessage;
 import dev.confab.contracts.event.BotMessage;
-import dev.confab.contracts.event.ChatTurn;
 import dev.confab.contracts.event.ChatTurn.Speaker;
+import dev.confab.contracts.event.ChatTurn;
 import dev.confab.contracts.event.ConversationEndRequested;
 import dev.confab.contracts.event.ConversationEnded;
 import dev.confab.contracts.event.ConversationStarted;
@@ -22,8 +22,8 @@ import dev.confab.contracts.event.RetrievalPerformed;
 import dev.confab.contracts.event.TurnStarted;
 import dev.confab.dialog.Conversation;
 import dev.confab.dialog.OutboxEvent;
-import dev.confab.dialog.TranscriptEntry;
 import dev.confab.dialog.TranscriptEntry.LabelSource;
+import dev.confab.dialog.TranscriptEntry;
 import dev.confab.dialog.config.DialogConfig;
 import dev.confab.dialog.engine.DialogueEngine;
 import dev.confab.dialog.engine.DialogueState;
@@ -266,7 +266,7 @@ public class TurnService {
     /** A human agent wrote to the user: recorded, sent to the client and announced. */
     @WithTransaction
     public Uni<List<OutboxEvent>> agentSpoke(Envelope event, AgentMessage message) {
-        return onSendersConversation(event, (conversation, turn) -> {
+        return onHandedOffConversation(event, (conversation, turn) -> {
             turn.add(new ReplyMessage(message.text(), Provenance.HUMAN, List.of()))
                     .add(new BotMessage(message.text(), Provenance.HUMAN, List.of()));
             return transcript.persist(TranscriptEntry.of(event, Speaker.BOT, message.text(), Provenance.HUMAN))
@@ -277,14 +277,14 @@ public class TurnService {
     /** An agent took the conversation: the user's client shows who is writing now. */
     @WithTransaction
     public Uni<List<OutboxEvent>> agentAccepted(Envelope event, HandoffAccepted accepted) {
-        return onSendersConversation(event, (conversation, turn) ->
+        return onHandedOffConversation(event, (conversation, turn) ->
                 store(turn.add(new ReplyHandoff(ReplyHandoff.State.ACCEPTED, accepted.agentId())).rows()));
     }
 
     /** The agent gave the conversation back: the bot takes over again. */
     @WithTransaction
     public Uni<List<OutboxEvent>> agentReturned(Envelope event) {
-        return onSendersConversation(event, (conversation, turn) ->
+        return onHandedOffConversation(event, (conversation, turn) ->
                 decide(conversation, turn.bundle(), turn.add(new ReplyHandoff(ReplyHandoff.State.ENDED, null)),
                         state -> DialogueEngine.onAgentReturned(turn.bundle(), state, event.turnId())));
     }
@@ -347,6 +347,22 @@ public class TurnService {
                         ? act.apply(conversation, new TurnEvents(bundleOf(conversation),
                                 towardsUser(event, conversation), conversation.assistantVersion, conversation.summary))
                         : Uni.createFrom().item(List.<OutboxEvent>of())));
+    }
+
+    /**
+     * As {@link #onSendersConversation}, for the agent desk: only a conversation whose handoff is requested or
+     * accepted, so an agent key cannot speak in, or "give back", a conversation the bot is holding.
+     */
+    private Uni<List<OutboxEvent>> onHandedOffConversation(
+            Envelope event, BiFunction<Conversation, TurnEvents, Uni<List<OutboxEvent>>> act) {
+        return onSendersConversation(event, (conversation, turn) -> {
+            if (StateCodec.read(conversation.state).withAgent) {
+                return act.apply(conversation, turn);
+            }
+            Log.warnf("Ignored agent event %s on conversation %s, which is not handed to a human", event.type(),
+                    event.conversationId());
+            return Uni.createFrom().item(List.<OutboxEvent>of());
+        });
     }
 
     /** Whether the conversation exists and is the sender's tenant's: an agent desk acts only on its own tenant's. */

@@ -5,6 +5,7 @@ import dev.confab.contracts.event.IntentScore;
 import dev.confab.testsupport.KafkaTestResource;
 import dev.confab.testsupport.PostgresTestResource;
 import dev.confab.testsupport.SharedKafka;
+import dev.confab.testsupport.TestKeys;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -20,7 +21,6 @@ import java.util.Map;
 
 import static dev.confab.dialog.messaging.DialogServiceTest.SAMPLE;
 import static dev.confab.dialog.messaging.DialogServiceTest.awaitServed;
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
@@ -78,7 +78,7 @@ class ConversationReviewTest {
                 .body("reviewer", equalTo("maria"));
         review(rejected.id(), Map.of("verdict", "REJECTED")).statusCode(200);
 
-        JsonPath utterances = given().get(ASSISTANT_PATH + "/training/utterances?below=0.5")
+        JsonPath utterances = TestKeys.asPlatform().get(ASSISTANT_PATH + "/training/utterances?below=0.5")
                 .then().statusCode(200).extract().jsonPath();
         assertThat(utterances.getList("utterances", Map.class))
                 .filteredOn(line -> List.of(approved.id(), rejected.id()).contains(line.get("conversationId")))
@@ -90,7 +90,7 @@ class ConversationReviewTest {
                         tuple(approved.id(), "my transfer never arrived", "transfer_not_received_by_recipient",
                                 "cancel_transfer", "REVIEWER"));
 
-        JsonPath conversations = given().get(ASSISTANT_PATH + "/training/conversations")
+        JsonPath conversations = TestKeys.asPlatform().get(ASSISTANT_PATH + "/training/conversations")
                 .then().statusCode(200).extract().jsonPath();
         assertThat(conversations.getString("system")).startsWith("You are Ava, the Confab Bank assistant.");
         assertThat(conversations.getList("conversations.conversationId")).contains(approved.id())
@@ -119,11 +119,11 @@ class ConversationReviewTest {
                 .body("detail", equalTo("Turn 't-9' has no user message to correct"));
         review(chat.id(), Map.of("reviewer", "maria")).statusCode(400).body("detail", containsString("verdict"));
 
-        assertThat(given().get(ASSISTANT_PATH + "/training/conversations?limit=500")
+        assertThat(TestKeys.asPlatform().get(ASSISTANT_PATH + "/training/conversations?limit=500")
                 .then().statusCode(200).extract().jsonPath().getList("conversations.conversationId"))
                 .doesNotContain(chat.id());
-        given().get(ASSISTANT_PATH + "/training/utterances?limit=0").then().statusCode(400);
-        given().get(ASSISTANT_PATH + "/training/utterances?below=high").then().statusCode(400)
+        TestKeys.asPlatform().get(ASSISTANT_PATH + "/training/utterances?limit=0").then().statusCode(400);
+        TestKeys.asPlatform().get(ASSISTANT_PATH + "/training/utterances?below=high").then().statusCode(400)
                 .body("detail", equalTo("'below' must be a number, not 'high'"));
     }
 
@@ -134,16 +134,16 @@ class ConversationReviewTest {
         chat.send("my transfer never arrived", "transfer_not_received_by_recipient");
         chat.replies();
 
-        given().contentType(ContentType.JSON)
+        TestKeys.asPlatform().contentType(ContentType.JSON)
                 .body(Map.of("verdict", "APPROVED"))
                 .put("/v1/assistants/intruder/bank-support/conversations/{id}/review", chat.id())
                 .then()
                 .statusCode(404);
         review(chat.id(), Map.of("verdict", "APPROVED")).statusCode(200);
 
-        assertThat(given().get("/v1/assistants/intruder/bank-support/training/conversations")
+        assertThat(TestKeys.asPlatform().get("/v1/assistants/intruder/bank-support/training/conversations")
                 .then().statusCode(200).extract().jsonPath().getList("conversations")).isEmpty();
-        assertThat(given().get("/v1/assistants/intruder/bank-support/training/utterances?below=1")
+        assertThat(TestKeys.asPlatform().get("/v1/assistants/intruder/bank-support/training/utterances?below=1")
                 .then().statusCode(200).extract().jsonPath().getList("utterances")).isEmpty();
     }
 
@@ -158,7 +158,8 @@ class ConversationReviewTest {
             List<String> read = new ArrayList<>();
             String after = "0";
             while (after != null) {
-                JsonPath page = given().get(ASSISTANT_PATH + "/training/utterances?limit=2&after=" + after)
+                JsonPath page = TestKeys.asPlatform()
+                        .get(ASSISTANT_PATH + "/training/utterances?limit=2&after=" + after)
                         .then().statusCode(200).extract().jsonPath();
                 read.addAll(page.getList("utterances.text", String.class));
                 after = page.getString("next");
@@ -179,23 +180,25 @@ class ConversationReviewTest {
         sure.replies();
         String inbox = "/v1/assistants/" + INBOX_TENANT + "/bank-support/conversations";
 
-        JsonPath unreviewed = given().get(inbox).then().statusCode(200).extract().jsonPath();
+        JsonPath unreviewed = TestKeys.asPlatform().get(inbox).then().statusCode(200).extract().jsonPath();
         assertThat(unreviewed.getList("conversationId")).containsExactly(sure.id(), weak.id());
         assertThat(unreviewed.getDouble("[1].lowestConfidence")).isCloseTo(0.41, within(1e-6));
         assertThat(unreviewed.getInt("[1].userMessages")).isEqualTo(1);
-        given().get("/v1/conversations/{id}/transcript", weak.id()).then().statusCode(200)
+        TestKeys.asPlatform().get("/v1/conversations/{id}/transcript", weak.id()).then().statusCode(200)
                 .body("[0].intent", equalTo("lost_or_stolen_card"));
-        assertThat(given().get("/v1/assistants/" + INBOX_TENANT + "/bank-support/intents").then().statusCode(200)
+        assertThat(TestKeys.asPlatform().get("/v1/assistants/" + INBOX_TENANT + "/bank-support/intents").then()
+                .statusCode(200)
                 .extract().jsonPath().getList("", String.class)).contains("card_arrival", "lost_or_stolen_card");
 
         review(INBOX_TENANT, weak.id(), Map.of("verdict", "APPROVED")).statusCode(200);
 
-        given().get(inbox).then().statusCode(200).body("conversationId", equalTo(List.of(sure.id())));
-        given().get(inbox + "?review=approved").then().statusCode(200)
+        TestKeys.asPlatform().get(inbox).then().statusCode(200).body("conversationId", equalTo(List.of(sure.id())));
+        TestKeys.asPlatform().get(inbox + "?review=approved").then().statusCode(200)
                 .body("conversationId", equalTo(List.of(weak.id())))
                 .body("[0].verdict", equalTo("APPROVED"));
-        given().get(inbox + "?review=maybe").then().statusCode(400);
-        given().get("/v1/assistants/" + INBOX_TENANT + "/no-such-assistant/intents").then().statusCode(404);
+        TestKeys.asPlatform().get(inbox + "?review=maybe").then().statusCode(400);
+        TestKeys.asPlatform().get("/v1/assistants/" + INBOX_TENANT + "/no-such-assistant/intents").then()
+                .statusCode(404);
     }
 
     private static ValidatableResponse review(String conversationId, Map<String, ?> body) {
@@ -203,7 +206,7 @@ class ConversationReviewTest {
     }
 
     private static ValidatableResponse review(String tenant, String conversationId, Map<String, ?> body) {
-        return given().contentType(ContentType.JSON)
+        return TestKeys.asPlatform().contentType(ContentType.JSON)
                 .body(body)
                 .put("/v1/assistants/" + tenant + "/bank-support/conversations/{id}/review", conversationId)
                 .then();

@@ -6,35 +6,36 @@ import dev.confab.contracts.Topics;
 import dev.confab.contracts.bundle.BundleRelease;
 import dev.confab.contracts.event.AgentMessage;
 import dev.confab.contracts.event.BotMessage;
-import dev.confab.contracts.event.Envelope;
-import dev.confab.contracts.event.TurnStarted;
-import dev.confab.contracts.event.ReplyMessage;
-import dev.confab.contracts.event.ReplyHistory;
-import dev.confab.contracts.event.ReplyHandoff;
-import dev.confab.contracts.event.ReplyDone;
-import dev.confab.contracts.event.HistoryRequested;
-import dev.confab.contracts.event.HandoffAccepted;
-import dev.confab.contracts.event.FlowChange;
-import dev.confab.contracts.event.ConversationEnded;
-import dev.confab.contracts.event.ConversationEndRequested;
 import dev.confab.contracts.event.ChatTurn;
+import dev.confab.contracts.event.ConversationEndRequested;
+import dev.confab.contracts.event.ConversationEnded;
+import dev.confab.contracts.event.Envelope;
+import dev.confab.contracts.event.FlowChange;
 import dev.confab.contracts.event.FlowChanged;
 import dev.confab.contracts.event.GenerationCompleted;
 import dev.confab.contracts.event.GenerationRequested;
 import dev.confab.contracts.event.GenerationTask;
+import dev.confab.contracts.event.HandoffAccepted;
 import dev.confab.contracts.event.HandoffEnded;
 import dev.confab.contracts.event.HandoffRequested;
+import dev.confab.contracts.event.HistoryRequested;
 import dev.confab.contracts.event.IntentScore;
 import dev.confab.contracts.event.MessageUnderstood;
 import dev.confab.contracts.event.Passage;
 import dev.confab.contracts.event.Provenance;
+import dev.confab.contracts.event.ReplyDone;
+import dev.confab.contracts.event.ReplyHandoff;
+import dev.confab.contracts.event.ReplyHistory;
+import dev.confab.contracts.event.ReplyMessage;
 import dev.confab.contracts.event.RetrievalPerformed;
 import dev.confab.contracts.event.RetrievalRequested;
 import dev.confab.contracts.event.SlotSet;
+import dev.confab.contracts.event.TurnStarted;
 import dev.confab.testsupport.KafkaTestResource;
 import dev.confab.testsupport.PostgresTestResource;
 import dev.confab.testsupport.SharedKafka;
 import dev.confab.testsupport.SharedPostgres;
+import dev.confab.testsupport.TestKeys;
 import dev.confab.testsupport.Transcripts;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -49,7 +50,6 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import static dev.confab.dialog.messaging.Conversations.entity;
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
@@ -134,7 +134,10 @@ class DialogServiceTest {
                 "Done, the card ending 1234 is blocked (reference BLK-4242). As it was stolen, our fraud team will "
                         + "look at recent payments and contact you about anything unusual.",
                 "Would you like a replacement card sent to your address on file?");
-        assertThat(BankApiTestServer.REQUESTS).contains("Bearer test-token {\"card_last4\":\"1234\",\"loss_kind\":\"stolen\"}");
+        assertThat(BankApiTestServer.REQUESTS)
+                .contains("Bearer test-token {\"card_last4\":\"1234\",\"loss_kind\":\"stolen\"}");
+        assertThat(BankApiTestServer.ACTED_ON).as("the bank acted on the turn's step once, by its key")
+                .contains(BankApiTestServer.KEYS.get(BankApiTestServer.KEYS.size() - 1));
         assertThat(transcript(chat.id())).doesNotContain("BOT: One moment, please.");
     }
 
@@ -152,6 +155,9 @@ class DialogServiceTest {
         assertThat(chat.replies()).containsExactly("Sorry, I couldn't block the card just now. Please freeze it in the "
                 + "app under Cards, or call us on 0800 123 456.");
         assertThat(BankApiTestServer.REQUESTS.size() - before).as("one attempt and one retry").isEqualTo(2);
+        List<String> keys = BankApiTestServer.KEYS.subList(before, before + 2);
+        assertThat(keys.get(0)).as("the retry is the same request to the bank").isNotEqualTo("null")
+                .isEqualTo(keys.get(1));
         BankApiTestServer.answer(200, Duration.ZERO);
     }
 
@@ -183,6 +189,23 @@ class DialogServiceTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> transcript(chat.id()).size() == 4);
         assertThat(transcript(chat.id())).endsWith("USER: how long do transfers take?",
                 "BOT: Usually within 2 hours [1].");
+    }
+
+    @Test
+    void anotherTenantsBundleCannotUseTheseSecretsNorCallTheseHosts() {
+        String tenant = "other-bank";
+        BundlePublisher.publish(SharedKafka.bootstrapServers(), tenant, SAMPLE);
+        awaitServed(tenant, sampleVersion);
+        int before = BankApiTestServer.REQUESTS.size();
+        Conversations chat = new Conversations(tenant);
+        chat.send("my card ending 5678 was stolen", "lost_or_stolen_card", entity("card_last4", "5678", "5678"));
+        chat.replies();
+
+        chat.send("yes", "affirm");
+
+        assertThat(chat.replies()).containsExactly("Sorry, I couldn't block the card just now. Please freeze it in the "
+                + "app under Cards, or call us on 0800 123 456.");
+        assertThat(BankApiTestServer.REQUESTS).as("no call reached the bank").hasSize(before);
     }
 
     @Test
@@ -276,7 +299,7 @@ class DialogServiceTest {
                 .containsExactly(new ReplyHandoff(ReplyHandoff.State.REQUESTED, null),
                         new ReplyHandoff(ReplyHandoff.State.ACCEPTED, "agent-7"),
                         new ReplyHandoff(ReplyHandoff.State.ENDED, null));
-        given().get("/v1/conversations/{id}/transcript", chat.id())
+        TestKeys.asPlatform().get("/v1/conversations/{id}/transcript", chat.id())
                 .then()
                 .statusCode(200)
                 .body("[4].provenance", equalTo("HUMAN"));
@@ -381,7 +404,7 @@ class DialogServiceTest {
         BundlePublisher.send(SharedKafka.bootstrapServers(), BundleRelease.of(tenant, "bank-support", "broken-1",
                 files));
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given()
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> TestKeys.asPlatform()
                 .get("/v1/assistants/{tenant}/bank-support", tenant)
                 .then()
                 .statusCode(200)
@@ -394,7 +417,7 @@ class DialogServiceTest {
     }
 
     static void awaitServed(String tenant, String version) {
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given()
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> TestKeys.asPlatform()
                 .get("/v1/assistants/{tenant}/bank-support", tenant)
                 .then()
                 .statusCode(200)

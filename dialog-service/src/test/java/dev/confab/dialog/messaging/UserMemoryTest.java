@@ -8,6 +8,7 @@ import dev.confab.contracts.event.UserForgotten;
 import dev.confab.testsupport.KafkaTestResource;
 import dev.confab.testsupport.PostgresTestResource;
 import dev.confab.testsupport.SharedKafka;
+import dev.confab.testsupport.TestKeys;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -23,7 +24,6 @@ import static dev.confab.dialog.messaging.DialogServiceTest.SAMPLE;
 import static dev.confab.dialog.messaging.DialogServiceTest.TENANT;
 import static dev.confab.dialog.messaging.DialogServiceTest.awaitServed;
 import static dev.confab.dialog.messaging.DialogServiceTest.transcript;
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.anEmptyMap;
 import static org.hamcrest.Matchers.containsString;
@@ -55,7 +55,7 @@ class UserMemoryTest {
         withoutConsent.replies();
         memory(user).then().statusCode(200).body("consent", equalTo(false)).body("facts", anEmptyMap());
 
-        given().contentType("application/json").body(Map.of("consent", true))
+        TestKeys.asPlatform().contentType("application/json").body(Map.of("consent", true))
                 .put("/v1/users/{user}/memory?tenant={tenant}", user, TENANT)
                 .then().statusCode(200).body("consent", equalTo(true));
         Conversations first = new Conversations(TENANT, user);
@@ -76,17 +76,17 @@ class UserMemoryTest {
     void forgettingAUserErasesTheirConversationsAndMemoryAndTellsEveryone() {
         awaitServed(TENANT, version);
         String user = "u-" + UUID.randomUUID();
-        given().contentType("application/json").body(Map.of("consent", true))
+        TestKeys.asPlatform().contentType("application/json").body(Map.of("consent", true))
                 .put("/v1/users/{user}/memory?tenant={tenant}", user, TENANT).then().statusCode(200);
         Conversations chat = new Conversations(TENANT, user);
         chat.send("please block my card ending 5555", "lost_or_stolen_card", entity("card_last4", "5555", "5555"));
         chat.replies();
         assertThat(transcript(chat.id())).isNotEmpty();
-        given().contentType("application/json").body(Map.of("verdict", "APPROVED"))
+        TestKeys.asPlatform().contentType("application/json").body(Map.of("verdict", "APPROVED"))
                 .put("/v1/assistants/{tenant}/bank-support/conversations/{id}/review", TENANT, chat.id())
                 .then().statusCode(200);
 
-        given().delete("/v1/users/{user}?tenant={tenant}", user, TENANT)
+        TestKeys.asPlatform().delete("/v1/users/{user}?tenant={tenant}", user, TENANT)
                 .then().statusCode(200)
                 .body("userId", equalTo(user))
                 .body("conversationIds[0]", equalTo(chat.id()));
@@ -95,21 +95,22 @@ class UserMemoryTest {
         memory(user).then().statusCode(200).body("consent", equalTo(false)).body("facts", anEmptyMap());
         Envelope forgotten = Conversations.KAFKA.awaitEvents(Topics.CONVERSATION_EVENTS, "user:" + user, 1).get(0);
         assertThat(forgotten.payload()).isEqualTo(new UserForgotten(user, List.of(chat.id())));
-        given().get("/v1/conversations/{id}/transcript", chat.id()).then().statusCode(200).body("size()", equalTo(0));
+        TestKeys.asPlatform().get("/v1/conversations/{id}/transcript", chat.id()).then().statusCode(404)
+                .contentType("application/problem+json");
         // Nor does the conversation live on as training data.
-        given().get("/v1/assistants/{tenant}/bank-support/training/conversations?limit=500", TENANT)
+        TestKeys.asPlatform().get("/v1/assistants/{tenant}/bank-support/training/conversations?limit=500", TENANT)
                 .then().statusCode(200).body("conversations.conversationId", not(hasItem(chat.id())));
     }
 
     @Test
     void refusesToEraseWithoutATenant() {
-        given().delete("/v1/users/{user}", "u-1")
+        TestKeys.asPlatform().delete("/v1/users/{user}", "u-1")
                 .then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("detail", containsString("'tenant' is required"));
     }
 
     private static Response memory(String user) {
-        return given().get("/v1/users/{user}/memory?tenant={tenant}", user, TENANT);
+        return TestKeys.asPlatform().get("/v1/users/{user}/memory?tenant={tenant}", user, TENANT);
     }
 }

@@ -4,7 +4,6 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
 
 /** Settings of the public chat API. */
@@ -38,18 +37,6 @@ public interface GatewayConfig {
     @WithDefault("15s")
     Duration heartbeatEvery();
 
-    /**
-     * API keys by public id. A client sends the whole key; configuration holds only its SHA-256 (made by
-     * {@code bin/confab-api-key}), so it is no secret.
-     */
-    Map<String, ApiKey> apiKeys();
-
-    /**
-     * The tenant a request without an API key acts for, for a local run or a demo; unset (production), every
-     * {@code /v1} request needs a key.
-     */
-    Optional<String> anonymousTenant();
-
     /** Assistant that answers conversations on this gateway. */
     @WithDefault("bank-support")
     String defaultAssistant();
@@ -60,22 +47,4 @@ public interface GatewayConfig {
      * partition. Unset, the one replica reads every partition and replies follow the conversation id.
      */
     Optional<Integer> replyPartition();
-
-    /** One tenant's API key. */
-    interface ApiKey {
-
-        /** The tenant every request with this key acts for. */
-        String tenant();
-
-        /** Hex SHA-256 of the whole key. */
-        String sha256();
-
-        /** Steady rate allowed, per replica. */
-        @WithDefault("10")
-        double requestsPerSecond();
-
-        /** Requests allowed at once above the steady rate. */
-        @WithDefault("20")
-        int burst();
-    }
 }

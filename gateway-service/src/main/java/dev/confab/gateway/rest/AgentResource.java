@@ -2,10 +2,12 @@ package dev.confab.gateway.rest;
 
 import dev.confab.contracts.event.Envelope;
 import dev.confab.contracts.rest.InvalidRequestException;
+import dev.confab.contracts.security.CurrentCaller;
+import dev.confab.contracts.security.Roles;
 import dev.confab.gateway.config.GatewayConfig;
-import dev.confab.gateway.security.CurrentCaller;
 import dev.confab.gateway.service.AgentService;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -17,6 +19,7 @@ import org.jboss.resteasy.reactive.RestPath;
  * The agent desk's API for a conversation handed to a human: accept it, write to the user, give it back to the
  * bot. Each answers 202 once the event is on Kafka; dialog records it and tells the user.
  */
+@RolesAllowed(Roles.AGENT)
 @Path("/v1/agent/conversations/{conversationId}")
 @Consumes(MediaType.APPLICATION_JSON)
 public class AgentResource {

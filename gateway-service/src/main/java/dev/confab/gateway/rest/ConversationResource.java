@@ -1,9 +1,11 @@
 package dev.confab.gateway.rest;
 
 import dev.confab.contracts.rest.InvalidRequestException;
-import dev.confab.gateway.security.CurrentCaller;
+import dev.confab.contracts.security.CurrentCaller;
+import dev.confab.contracts.security.Roles;
 import dev.confab.gateway.service.ConversationService;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -17,6 +19,7 @@ import java.net.URI;
 import java.util.UUID;
 
 /** Opens conversations and ends them. */
+@RolesAllowed(Roles.CLIENT)
 @Path("/v1/conversations")
 public class ConversationResource {
 

@@ -1,9 +1,11 @@
 package dev.confab.gateway.rest;
 
-import dev.confab.gateway.security.CurrentCaller;
+import dev.confab.contracts.security.CurrentCaller;
+import dev.confab.contracts.security.Roles;
 import dev.confab.gateway.service.ChatService;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -11,16 +13,17 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
-
-import java.util.Optional;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestStreamElementType;
+
+import java.util.Optional;
 
 /**
  * Follows a conversation: every reply that reaches this replica, of any turn (an agent's messages during a handoff,
  * the bot taking over again), as SSE until the client closes it; also where a broken stream resumes.
  */
+@RolesAllowed(Roles.CLIENT)
 @Path("/v1/conversations/{conversationId}/stream")
 public class ConversationStreamResource {
 

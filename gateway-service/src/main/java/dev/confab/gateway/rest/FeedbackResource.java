@@ -3,9 +3,11 @@ package dev.confab.gateway.rest;
 import dev.confab.contracts.event.Envelope;
 import dev.confab.contracts.event.FeedbackGiven;
 import dev.confab.contracts.rest.InvalidRequestException;
-import dev.confab.gateway.security.CurrentCaller;
+import dev.confab.contracts.security.CurrentCaller;
+import dev.confab.contracts.security.Roles;
 import dev.confab.gateway.service.OwnEvents;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -16,6 +18,7 @@ import org.jboss.resteasy.reactive.RestPath;
 import java.util.Locale;
 
 /** Takes a user's thumbs on a message or satisfaction score, answering 202 once it is on the public stream. */
+@RolesAllowed(Roles.CLIENT)
 @Path("/v1/conversations/{conversationId}/feedback")
 public class FeedbackResource {
 

@@ -2,13 +2,15 @@ package dev.confab.gateway.rest;
 
 import dev.confab.contracts.event.Envelope;
 import dev.confab.contracts.rest.InvalidRequestException;
+import dev.confab.contracts.security.CurrentCaller;
+import dev.confab.contracts.security.Roles;
 import dev.confab.gateway.config.GatewayConfig;
-import dev.confab.gateway.security.CurrentCaller;
 import dev.confab.gateway.service.ChatService;
 import dev.confab.gateway.service.ConversationService;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.TimeoutException;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -29,6 +31,7 @@ import org.jboss.resteasy.reactive.RestStreamElementType;
 import java.util.Optional;
 
 /** A conversation's messages: sending one (the bot's reply streams back as server-sent events) and reading them. */
+@RolesAllowed(Roles.CLIENT)
 @Path("/v1/conversations/{conversationId}/messages")
 public class MessageResource {
 

@@ -36,7 +36,7 @@ final class GatewayReplica implements AutoCloseable {
                 "-Dgateway.reply-partition=" + replyPartition,
                 // A misrouted reply shows as a turn that times out: soon, not after the default minute.
                 "-Dgateway.reply-idle-timeout=10s",
-                "-Dgateway.anonymous-tenant=default",
+                "-Dconfab.auth.anonymous-tenant=default",
                 "-jar", Path.of("target", "quarkus-app", "quarkus-run.jar").toString()))
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())

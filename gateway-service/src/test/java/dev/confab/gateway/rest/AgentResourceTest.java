@@ -6,6 +6,7 @@ import dev.confab.contracts.event.Envelope;
 import dev.confab.contracts.event.HandoffAccepted;
 import dev.confab.contracts.event.HandoffEnded;
 import dev.confab.testsupport.KafkaTestResource;
+import dev.confab.testsupport.TestKeys;
 import dev.confab.testsupport.TopicClient;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -15,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import java.util.Map;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 
@@ -46,7 +46,7 @@ class AgentResourceTest {
     }
 
     private static Response post(String conversation, String action, Map<String, ?> body) {
-        return given().contentType("application/json").body(body)
+        return TestKeys.asDefaultAgent().contentType("application/json").body(body)
                 .post("/v1/agent/conversations/{id}/{action}", conversation, action);
     }
 }

@@ -212,7 +212,7 @@ class MessageResourceTest {
                 .when().post("/v1/conversations/{id}/messages", "c-bytes")
                 .then().statusCode(400)
                 .contentType("application/problem+json")
-                .body("detail", containsString("not valid JSON"));
+                .body("detail", containsString("not UTF-8"));
 
         assertThat(kafka.records(Topics.CHAT_INBOUND)).hasSize(before);
     }

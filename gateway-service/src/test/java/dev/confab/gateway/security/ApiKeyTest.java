@@ -2,6 +2,10 @@ package dev.confab.gateway.security;
 
 import dev.confab.contracts.Topics;
 import dev.confab.contracts.event.Envelope;
+import dev.confab.contracts.security.ApiKeys;
+import dev.confab.contracts.security.Caller;
+import dev.confab.contracts.security.Roles;
+import dev.confab.testsupport.EveryEndpoint;
 import dev.confab.testsupport.KafkaTestResource;
 import dev.confab.testsupport.TopicClient;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -12,6 +16,7 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.Test;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -21,7 +26,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
-/** With API keys configured (and no anonymous tenant), each request acts for its key's tenant, within its rate. */
+/**
+ * With API keys configured (and no anonymous tenant), each request acts for its key's tenant, within its rate, and
+ * only where its roles allow.
+ */
 @QuarkusTest
 @QuarkusTestResource(KafkaTestResource.class)
 @TestProfile(ApiKeyTest.TwoTenants.class)
@@ -30,21 +38,31 @@ class ApiKeyTest {
     static final ApiKeys.NewKey ACME = ApiKeys.generate();
     static final ApiKeys.NewKey GLOBEX = ApiKeys.generate();
     static final ApiKeys.NewKey GLOBEX_SLOW = ApiKeys.generate();
+    static final ApiKeys.NewKey ACME_AGENT = ApiKeys.generate();
+    static final ApiKeys.NewKey PLATFORM = ApiKeys.generate();
 
-    /** Two tenants' keys, and a second key of Globex's held to one request a second with a burst of two. */
+    /**
+     * Two tenants' client keys, a second key of Globex's held to one request a second with a burst of two, an agent
+     * key of Acme's that may not chat, and a platform key with every role.
+     */
     public static class TwoTenants implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of(
-                    "gateway.anonymous-tenant", "",
-                    "gateway.api-keys." + ACME.keyId() + ".tenant", "acme",
-                    "gateway.api-keys." + ACME.keyId() + ".sha256", ACME.sha256(),
-                    "gateway.api-keys." + GLOBEX.keyId() + ".tenant", "globex",
-                    "gateway.api-keys." + GLOBEX.keyId() + ".sha256", GLOBEX.sha256(),
-                    "gateway.api-keys." + GLOBEX_SLOW.keyId() + ".tenant", "globex",
-                    "gateway.api-keys." + GLOBEX_SLOW.keyId() + ".sha256", GLOBEX_SLOW.sha256(),
-                    "gateway.api-keys." + GLOBEX_SLOW.keyId() + ".requests-per-second", "1",
-                    "gateway.api-keys." + GLOBEX_SLOW.keyId() + ".burst", "2");
+            Map<String, String> config = new HashMap<>(Map.of("confab.auth.anonymous-tenant", ""));
+            key(config, ACME, "acme", Roles.CLIENT);
+            key(config, GLOBEX, "globex", Roles.CLIENT);
+            key(config, GLOBEX_SLOW, "globex", Roles.CLIENT);
+            config.put("confab.auth.api-keys." + GLOBEX_SLOW.keyId() + ".requests-per-second", "1");
+            config.put("confab.auth.api-keys." + GLOBEX_SLOW.keyId() + ".burst", "2");
+            key(config, ACME_AGENT, "acme", Roles.AGENT);
+            key(config, PLATFORM, Caller.PLATFORM, String.join(",", Roles.ALL));
+            return config;
+        }
+
+        private static void key(Map<String, String> config, ApiKeys.NewKey key, String tenant, String roles) {
+            config.put("confab.auth.api-keys." + key.keyId() + ".tenant", tenant);
+            config.put("confab.auth.api-keys." + key.keyId() + ".sha256", key.sha256());
+            config.put("confab.auth.api-keys." + key.keyId() + ".roles", roles);
         }
     }
 
@@ -92,6 +110,37 @@ class ApiKeyTest {
                 .header("Retry-After", equalTo("1"));
         // Other keys, even the same tenant's, are not held back.
         feedback(given().header("Authorization", "Bearer " + GLOBEX.key()), conversation).then().statusCode(202);
+    }
+
+    @Test
+    void theAgentDeskNeedsAnAgentKeyAndAnAgentKeyCannotChat() {
+        String conversation = "c-" + UUID.randomUUID();
+
+        agentMessage(given().header("X-API-Key", ACME.key()), conversation).then().statusCode(403)
+                .contentType("application/problem+json").body("detail", containsString("role agent"));
+        feedback(given().header("X-API-Key", ACME_AGENT.key()), conversation).then().statusCode(403)
+                .contentType("application/problem+json").body("detail", containsString("role client"));
+        agentMessage(given().header("X-API-Key", ACME_AGENT.key()), conversation).then().statusCode(202);
+
+        assertThat(TopicClient.shared().awaitEvents(Topics.HANDOFFS, conversation, 1))
+                .as("only the agent key's message went out, as Acme's").hasSize(1)
+                .extracting(Envelope::tenantId).containsExactly("acme");
+    }
+
+    @Test
+    void everyEndpointRefusesARequestWithoutAKey() {
+        EveryEndpoint.assertEachAnswers(EveryEndpoint.ofThisModule(), EveryEndpoint::anonymous, 401);
+    }
+
+    @Test
+    void aPlatformKeyCannotChatForNoTenantInParticular() {
+        feedback(given().header("X-API-Key", PLATFORM.key()), "c-" + UUID.randomUUID()).then().statusCode(403)
+                .contentType("application/problem+json").body("detail", containsString("tenant's key"));
+    }
+
+    private static Response agentMessage(RequestSpecification request, String conversation) {
+        return request.contentType("application/json").body(Map.of("agentId", "ann", "text", "Hello, Ann here"))
+                .post("/v1/agent/conversations/{id}/messages", conversation);
     }
 
     private static Response feedback(RequestSpecification request, String conversation) {

@@ -1,10 +1,13 @@
 package dev.confab.nlu.rest;
 
 import dev.confab.contracts.rest.InvalidRequestException;
+import dev.confab.contracts.security.CurrentCaller;
+import dev.confab.contracts.security.Roles;
 import dev.confab.nlu.config.NluConfig;
 import dev.confab.nlu.service.DiscoveryService;
 import dev.confab.nlu.service.NluModels;
 import dev.confab.nlu.service.RecentFallbacks;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -17,6 +20,7 @@ import java.util.List;
  * Utterance discovery for conversation designers: clusters what customers say into candidate intents, either
  * utterances given in the request or the assistant's recent fallbacks.
  */
+@RolesAllowed(Roles.REVIEWER)
 @Path("/v1/nlu/discover")
 public class DiscoverResource {
 
@@ -24,8 +28,11 @@ public class DiscoverResource {
     private final RecentFallbacks fallbacks;
     private final NluModels model;
     private final NluConfig config;
+    private final CurrentCaller caller;
 
-    public DiscoverResource(DiscoveryService discovery, RecentFallbacks fallbacks, NluModels model, NluConfig config) {
+    public DiscoverResource(DiscoveryService discovery, RecentFallbacks fallbacks, NluModels model, NluConfig config,
+                            CurrentCaller caller) {
+        this.caller = caller;
         this.discovery = discovery;
         this.fallbacks = fallbacks;
         this.model = model;
@@ -39,7 +46,8 @@ public class DiscoverResource {
         if (request == null) {
             throw new InvalidRequestException("The body must name utterances, or a tenantId and assistantId");
         }
-        List<String> utterances = utterances(request);
+        String tenantId = caller.tenant(request.tenantId(), config.defaultTenant());
+        List<String> utterances = utterances(request, tenantId);
         int minClusterSize = request.minClusterSize() == null
                 ? config.discovery().minClusterSize()
                 : request.minClusterSize();
@@ -51,17 +59,17 @@ public class DiscoverResource {
         }
         // Clusters are compared with the intents of the assistant they came from, or of the default one.
         return discovery.discover(utterances, minClusterSize, model.ready(
-                request.tenantId() == null ? config.defaultTenant() : request.tenantId(),
+                tenantId,
                 request.assistantId() == null ? config.defaultAssistant() : request.assistantId()));
     }
 
-    private List<String> utterances(DiscoverRequest request) {
+    private List<String> utterances(DiscoverRequest request, String tenantId) {
         if (request.utterances() == null) {
             if (request.tenantId() == null || request.assistantId() == null) {
                 throw new InvalidRequestException(
                         "Give 'utterances', or 'tenantId' and 'assistantId' to cluster their recent fallbacks");
             }
-            return fallbacks.of(request.tenantId(), request.assistantId());
+            return fallbacks.of(tenantId, request.assistantId());
         }
         if (request.utterances().size() > config.discovery().maxUtterances()) {
             throw new InvalidRequestException("Field 'utterances' has " + request.utterances().size()

@@ -6,6 +6,7 @@ import dev.confab.contracts.event.UserMessage;
 import dev.confab.nlu.NluReadiness;
 import dev.confab.nlu.TestAssistant;
 import dev.confab.testsupport.KafkaTestResource;
+import dev.confab.testsupport.TestKeys;
 import dev.confab.testsupport.TopicClient;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -20,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -109,6 +109,6 @@ class DiscoverResourceTest {
     }
 
     private static Response discover(Map<String, Object> body) {
-        return given().contentType(ContentType.JSON).body(body).post("/v1/nlu/discover");
+        return TestKeys.asPlatform().contentType(ContentType.JSON).body(body).post("/v1/nlu/discover");
     }
 }

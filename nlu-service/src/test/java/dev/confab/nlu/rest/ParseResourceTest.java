@@ -3,6 +3,7 @@ package dev.confab.nlu.rest;
 import dev.confab.nlu.NluReadiness;
 import dev.confab.nlu.TestAssistant;
 import dev.confab.testsupport.KafkaTestResource;
+import dev.confab.testsupport.TestKeys;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -14,7 +15,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.Map;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
@@ -35,7 +35,7 @@ class ParseResourceTest {
 
     @Test
     void readinessNamesTheVersionUnderstoodForEachAssistant() {
-        given().get("/q/health/ready")
+        TestKeys.asPlatform().get("/q/health/ready")
                 .then().statusCode(200)
                 .body("checks.find { it.name == 'nlu-models' }.data.'default/bank-support'", equalTo("test-1"))
                 .body("checks.find { it.name == 'nlu-models' }.data.training", equalTo(0));
@@ -43,7 +43,7 @@ class ParseResourceTest {
 
     @Test
     void refusesToParseForAnAssistantThatWasNeverReleased() {
-        given().contentType("application/json")
+        TestKeys.asPlatform().contentType("application/json")
                 .body(Map.of("text", "block my card", "tenantId", "nobody", "assistantId", "bank-support"))
                 .post("/v1/nlu/parse")
                 .then().statusCode(503)
@@ -76,7 +76,7 @@ class ParseResourceTest {
 
     @Test
     void findsEntitiesRelativeToTheReferenceTime() {
-        given().contentType(ContentType.JSON)
+        TestKeys.asPlatform().contentType(ContentType.JSON)
                 .body(Map.of("text", "block my credit card, £250 went missing yesterday at 3pm",
                         "referenceTime", "2022-03-15T09:00:00Z"))
                 .post("/v1/nlu/parse")
@@ -141,12 +141,12 @@ class ParseResourceTest {
                 .body("detail", containsString("missing or empty"));
         parse("a".repeat(4001)).then().statusCode(400).contentType("application/problem+json")
                 .body("detail", containsString("the limit is 4000"));
-        given().contentType(ContentType.JSON).body("{\"text\": ")
+        TestKeys.asPlatform().contentType(ContentType.JSON).body("{\"text\": ")
                 .post("/v1/nlu/parse")
                 .then().statusCode(400).contentType("application/problem+json");
     }
 
     private static Response parse(String text) {
-        return given().contentType(ContentType.JSON).body(Map.of("text", text)).post("/v1/nlu/parse");
+        return TestKeys.asPlatform().contentType(ContentType.JSON).body(Map.of("text", text)).post("/v1/nlu/parse");
     }
 }

@@ -1,6 +1,7 @@
 package dev.confab.retrieval.rest;
 
 import dev.confab.contracts.rest.InvalidRequestException;
+import dev.confab.contracts.security.Roles;
 import dev.confab.retrieval.config.RetrievalConfig;
 import dev.confab.retrieval.engine.store.Collection;
 import dev.confab.retrieval.repository.KnowledgeDocument.Origin;
@@ -12,6 +13,7 @@ import dev.confab.retrieval.service.SearchRequest;
 import dev.confab.retrieval.service.SearchService;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -38,6 +40,7 @@ import java.util.UUID;
  * progress, and search. Documents are accepted (202) once checked and queued; they are searchable when their status
  * is {@code indexed}.
  */
+@RolesAllowed(Roles.ADMIN)
 @Path("/v1/knowledge/{tenantId}/{assistantId}")
 @Produces(MediaType.APPLICATION_JSON)
 public class KnowledgeResource {

@@ -9,6 +9,7 @@ import dev.confab.retrieval.SampleAssistant;
 import dev.confab.testsupport.KafkaTestResource;
 import dev.confab.testsupport.OllamaProtocolTestServer;
 import dev.confab.testsupport.PostgresTestResource;
+import dev.confab.testsupport.TestKeys;
 import dev.confab.testsupport.TopicClient;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -20,11 +21,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
 
 /**
@@ -41,7 +41,7 @@ class SearchProcessorTest {
 
     @BeforeEach
     void awaitTheBundledKnowledge() {
-        await().atMost(Duration.ofMinutes(2)).untilAsserted(() -> given()
+        await().atMost(Duration.ofMinutes(2)).untilAsserted(() -> TestKeys.asPlatform()
                 .get("/v1/knowledge/" + SampleAssistant.TENANT + "/" + SampleAssistant.ASSISTANT + "/documents")
                 .then().statusCode(200)
                 .body("$", hasSize(7))

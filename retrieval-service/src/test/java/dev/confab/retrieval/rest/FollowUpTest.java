@@ -5,6 +5,7 @@ import dev.confab.testsupport.KafkaTestResource;
 import dev.confab.testsupport.OllamaProtocolTestServer;
 import dev.confab.testsupport.OllamaTestResource;
 import dev.confab.testsupport.PostgresTestResource;
+import dev.confab.testsupport.TestKeys;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -14,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 import java.util.Map;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -71,7 +71,7 @@ class FollowUpTest {
     }
 
     private static io.restassured.response.ValidatableResponse search(String query, List<String> context) {
-        return given().contentType(ContentType.JSON)
+        return TestKeys.asPlatform().contentType(ContentType.JSON)
                 .body(Map.of("query", query, "context", context))
                 .post(SEARCH)
                 .then().statusCode(200);

@@ -9,6 +9,7 @@ import dev.confab.retrieval.engine.store.KnowledgeStore;
 import dev.confab.retrieval.service.StoreReconciler;
 import dev.confab.testsupport.KafkaTestResource;
 import dev.confab.testsupport.PostgresTestResource;
+import dev.confab.testsupport.TestKeys;
 import dev.confab.testsupport.TopicClient;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -28,7 +29,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
@@ -70,7 +70,7 @@ class KnowledgeApiTest {
                 .body("status", equalTo("queued"));
         awaitIndexed("delivery");
 
-        Map<String, Object> passage = given().contentType(ContentType.JSON)
+        Map<String, Object> passage = TestKeys.asPlatform().contentType(ContentType.JSON)
                 .body(Map.of("query", "how many days until the courier brings my parcel?"))
                 .post(base + "/search")
                 .then().statusCode(200)
@@ -114,11 +114,12 @@ class KnowledgeApiTest {
         put("delivery", "text/markdown", DELIVERY).statusCode(202);
         awaitIndexed("delivery");
 
-        given().delete(base + "/documents/delivery").then().statusCode(204);
+        TestKeys.asPlatform().delete(base + "/documents/delivery").then().statusCode(204);
 
-        given().get(base + "/documents/delivery").then().statusCode(404).contentType("application/problem+json");
-        given().delete(base + "/documents/delivery").then().statusCode(404);
-        given().contentType(ContentType.JSON).body(Map.of("query", "when does my parcel arrive?"))
+        TestKeys.asPlatform().get(base + "/documents/delivery").then().statusCode(404)
+                .contentType("application/problem+json");
+        TestKeys.asPlatform().delete(base + "/documents/delivery").then().statusCode(404);
+        TestKeys.asPlatform().contentType(ContentType.JSON).body(Map.of("query", "when does my parcel arrive?"))
                 .post(base + "/search")
                 .then().statusCode(200)
                 .body("answered", equalTo(false))
@@ -127,7 +128,7 @@ class KnowledgeApiTest {
 
     @Test
     void aQuestionTheKnowledgeBaseCannotAnswerGetsAnExplicitNoAnswer() {
-        given().contentType(ContentType.JSON)
+        TestKeys.asPlatform().contentType(ContentType.JSON)
                 .body(Map.of("query", "who won the football world cup in 1966?"))
                 .post("/v1/knowledge/" + SampleAssistant.TENANT + "/" + SampleAssistant.ASSISTANT + "/search")
                 .then().statusCode(200)
@@ -144,7 +145,7 @@ class KnowledgeApiTest {
 
         reconciler.reconcile();
 
-        given().get(base + "/documents/delivery").then().body("status", equalTo("queued"));
+        TestKeys.asPlatform().get(base + "/documents/delivery").then().body("status", equalTo("queued"));
         awaitIndexed("delivery");
         assertThat(search("how many days until the courier brings my parcel?")).isNotEmpty();
     }
@@ -162,7 +163,7 @@ class KnowledgeApiTest {
         refused(put("Bad id!", "text/plain", "text"), 422, "document id");
 
         for (String documentId : List.of("empty", "garbage", "archive", "scan", "huge")) {
-            given().get(base + "/documents/" + documentId).then().statusCode(404);
+            TestKeys.asPlatform().get(base + "/documents/" + documentId).then().statusCode(404);
         }
     }
 
@@ -185,12 +186,12 @@ class KnowledgeApiTest {
     @Test
     void aBatchIsQueuedAllOrNothingAndReportsItsProgress() {
         Map<String, Object> bad = Map.of("documentId", "broken", "contentType", "text/html", "content", "<p> </p>");
-        refused(given().contentType(ContentType.JSON)
+        refused(TestKeys.asPlatform().contentType(ContentType.JSON)
                 .body(Map.of("documents", List.of(document("returns", "Returns are free within 30 days."), bad)))
                 .post(base + "/batches").then(), 422, "no text");
-        given().get(base + "/documents/returns").then().statusCode(404);
+        TestKeys.asPlatform().get(base + "/documents/returns").then().statusCode(404);
 
-        String location = given().contentType(ContentType.JSON)
+        String location = TestKeys.asPlatform().contentType(ContentType.JSON)
                 .body(Map.of("documents", List.of(
                         document("returns", "Returns are free within 30 days."),
                         document("warranty", "Every device has a two-year warranty."),
@@ -200,23 +201,24 @@ class KnowledgeApiTest {
                 .body("total", equalTo(3))
                 .extract().header("Location");
 
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().get(location).then()
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> TestKeys.asPlatform().get(location).then()
                 .statusCode(200)
                 .body("done", equalTo(true))
                 .body("indexed", equalTo(3)));
-        given().get(base + "/documents").then().statusCode(200)
+        TestKeys.asPlatform().get(base + "/documents").then().statusCode(200)
                 .body("documentId", contains("gift-cards", "returns", "warranty"));
     }
 
     @Test
     void badSearchesAndBadIdsAreRefused() {
-        refused(given().contentType(ContentType.JSON).body(Map.of("query", " ")).post(base + "/search").then(),
+        refused(TestKeys.asPlatform().contentType(ContentType.JSON).body(Map.of("query", " "))
+                        .post(base + "/search").then(),
                 400, "query is required");
-        refused(given().contentType(ContentType.JSON).body(Map.of("query", "fees", "topK", 500))
+        refused(TestKeys.asPlatform().contentType(ContentType.JSON).body(Map.of("query", "fees", "topK", 500))
                 .post(base + "/search").then(), 400, "topK");
-        refused(given().contentType(ContentType.JSON).body(Map.of("query", "x".repeat(1001)))
+        refused(TestKeys.asPlatform().contentType(ContentType.JSON).body(Map.of("query", "x".repeat(1001)))
                 .post(base + "/search").then(), 400, "limit is 1000");
-        refused(given().get("/v1/knowledge/ac__me/x/documents").then(), 400, "Invalid tenant");
+        refused(TestKeys.asPlatform().get("/v1/knowledge/ac__me/x/documents").then(), 400, "Invalid tenant");
     }
 
     /** The status line, headers and body of one response whose body length the headers give. */
@@ -231,7 +233,7 @@ class KnowledgeApiTest {
     }
 
     private ValidatableResponse put(String documentId, String contentType, Object content) {
-        return given().contentType(contentType)
+        return TestKeys.asPlatform().contentType(contentType)
                 .queryParam("url", "https://shop.example/delivery")
                 .queryParam("tag", "shipping")
                 .body(content instanceof String text ? text.getBytes(StandardCharsets.UTF_8) : (byte[]) content)
@@ -242,13 +244,14 @@ class KnowledgeApiTest {
     /** Waits until the document is indexed and returns its checksum. */
     private String awaitIndexed(String documentId) {
         return await().atMost(Duration.ofSeconds(60))
-                .until(() -> given().get(base + "/documents/" + documentId).then().statusCode(200).extract()
+                .until(() -> TestKeys.asPlatform().get(base + "/documents/" + documentId).then().statusCode(200)
+                        .extract()
                         .<Map<String, Object>>path(""), view -> "indexed".equals(view.get("status")))
                 .get("checksum").toString();
     }
 
     private List<String> search(String query) {
-        return given().contentType(ContentType.JSON)
+        return TestKeys.asPlatform().contentType(ContentType.JSON)
                 .body(Map.of("query", query))
                 .post(base + "/search")
                 .then().statusCode(200)

@@ -9,6 +9,7 @@ import dev.confab.testsupport.KafkaTestResource;
 import dev.confab.testsupport.PostgresTestResource;
 import dev.confab.testsupport.QdrantProtocolTestServer;
 import dev.confab.testsupport.QdrantTestResource;
+import dev.confab.testsupport.TestKeys;
 import dev.confab.testsupport.TopicClient;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -22,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
@@ -57,9 +57,9 @@ class QdrantOutageTest {
 
         qdrant.down(true);
 
-        given().get("/q/health/ready").then().statusCode(503)
+        TestKeys.asPlatform().get("/q/health/ready").then().statusCode(503)
                 .body("checks.find { it.name == 'knowledge-store' }.status", equalTo("DOWN"));
-        given().contentType(ContentType.JSON).body(Map.of("query", "when are branches open?"))
+        TestKeys.asPlatform().contentType(ContentType.JSON).body(Map.of("query", "when are branches open?"))
                 .post(base + "/search")
                 .then().statusCode(503)
                 .contentType("application/problem+json")
@@ -67,13 +67,13 @@ class QdrantOutageTest {
         assertThat(searchOverKafka("when are branches open?")).isEmpty();
         put("parking", "Every branch has free parking for customers.");
         await().atMost(Duration.ofSeconds(30)).until(() -> retries() > 0);
-        given().get(base + "/documents/parking").then().body("status", equalTo("queued"));
+        TestKeys.asPlatform().get(base + "/documents/parking").then().body("status", equalTo("queued"));
 
         qdrant.down(false);
 
         awaitStatus("parking", "indexed");
-        given().get("/q/health/ready").then().statusCode(200);
-        given().contentType(ContentType.JSON).body(Map.of("query", "can I park at the branch?"))
+        TestKeys.asPlatform().get("/q/health/ready").then().statusCode(200);
+        TestKeys.asPlatform().contentType(ContentType.JSON).body(Map.of("query", "can I park at the branch?"))
                 .post(base + "/search")
                 .then().statusCode(200)
                 .body("passages[0].documentId", equalTo("parking"));
@@ -81,21 +81,22 @@ class QdrantOutageTest {
 
     /** How often the indexer found the store down and kept documents queued, from the Prometheus metrics. */
     private static double retries() {
-        return given().get("/q/metrics").then().statusCode(200).extract().asString().lines()
+        return TestKeys.asPlatform().get("/q/metrics").then().statusCode(200).extract().asString().lines()
                 .filter(line -> line.startsWith("confab_retrieval_indexing_retries_total"))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
                 .sum();
     }
 
     private void put(String documentId, String text) {
-        given().contentType("text/plain")
+        TestKeys.asPlatform().contentType("text/plain")
                 .body(text.getBytes(StandardCharsets.UTF_8))
                 .put(base + "/documents/" + documentId)
                 .then().statusCode(202);
     }
 
     private void awaitStatus(String documentId, String status) {
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().get(base + "/documents/" + documentId)
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> TestKeys.asPlatform()
+                .get(base + "/documents/" + documentId)
                 .then().statusCode(200).body("status", equalTo(status)));
     }
 

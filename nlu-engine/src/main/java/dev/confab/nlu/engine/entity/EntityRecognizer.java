@@ -1,5 +1,7 @@
 package dev.confab.nlu.engine.entity;
 
+import com.google.re2j.Pattern;
+import com.google.re2j.PatternSyntaxException;
 import dev.confab.nlu.engine.entity.system.CardNumberExtractor;
 import dev.confab.nlu.engine.entity.system.EmailExtractor;
 import dev.confab.nlu.engine.entity.system.IbanExtractor;
@@ -13,8 +15,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 import java.util.stream.Collectors;
 
 /**
@@ -64,7 +64,7 @@ public final class EntityRecognizer {
 
     private static Pattern compile(String entity, String regex) {
         try {
-            return Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+            return Pattern.compile(regex, Pattern.CASE_INSENSITIVE);
         } catch (PatternSyntaxException e) {
             throw new IllegalArgumentException("Entity '" + entity + "' has an invalid pattern: "
                     + e.getDescription(), e);

@@ -1,6 +1,5 @@
-package dev.confab.gateway.security;
+package dev.confab.contracts.security;
 
-import dev.confab.gateway.config.GatewayConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.nio.charset.StandardCharsets;
@@ -14,7 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The tenants' API keys, as configuration holds them: by public id, with only the SHA-256 of the whole key. A key is
+ * The API keys, as configuration holds them: by public id, with only the SHA-256 of the whole key. A key is
  * {@code cfk.<id>.<secret>} with 32 random bytes of secret, so a fast hash is enough (no password to stretch), and
  * a leaked configuration lets no one call the API.
  */
@@ -24,9 +23,9 @@ public class ApiKeys {
     private static final Pattern KEY = Pattern.compile("cfk\\.([a-z0-9]{8})\\.([A-Za-z0-9_-]{43})");
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final GatewayConfig config;
+    private final AuthConfig config;
 
-    public ApiKeys(GatewayConfig config) {
+    public ApiKeys(AuthConfig config) {
         this.config = config;
     }
 
@@ -36,14 +35,14 @@ public class ApiKeys {
         if (!key.matches()) {
             return Optional.empty();
         }
-        GatewayConfig.ApiKey known = config.apiKeys().get(key.group(1));
+        AuthConfig.ApiKey known = config.apiKeys().get(key.group(1));
         if (known == null) {
             return Optional.empty();
         }
         byte[] expected = HexFormat.of().parseHex(known.sha256());
         // Constant time, so response timing says nothing about how much of a guess was right.
         return MessageDigest.isEqual(sha256(presented), expected)
-                ? Optional.of(new Caller(known.tenant(), key.group(1)))
+                ? Optional.of(new Caller(key.group(1), known.tenant(), known.roles()))
                 : Optional.empty();
     }
 

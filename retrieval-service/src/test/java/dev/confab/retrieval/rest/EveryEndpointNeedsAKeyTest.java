@@ -1,0 +1,16 @@
+package dev.confab.retrieval.rest;
+
+import dev.confab.retrieval.SampleAssistant;
+import dev.confab.testsupport.EndpointsNeedKeys;
+import dev.confab.testsupport.KafkaTestResource;
+import dev.confab.testsupport.PostgresTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** Every endpoint of retrieval's API needs a key with its role (the checks are {@link EndpointsNeedKeys}'s). */
+@QuarkusTest
+@QuarkusTestResource(KafkaTestResource.class)
+@QuarkusTestResource(PostgresTestResource.class)
+@QuarkusTestResource(SampleAssistant.class)
+class EveryEndpointNeedsAKeyTest extends EndpointsNeedKeys {
+}
