@@ -185,11 +185,18 @@
     const over = new Promise((resolve) => { turnOver = resolve; });
     const key = crypto.randomUUID();
     let response = null;
+    // A site with signed-in users defines window.confabUserToken() (e.g. returning its OIDC ID token): the
+    // gateway verifies it and the assistant may remember the user. Without it, the user is anonymous.
+    const userToken = typeof window.confabUserToken === "function" ? await window.confabUserToken() : null;
+    const headers = { "Content-Type": "application/json", "Accept": "text/event-stream", "Idempotency-Key": key };
+    if (userToken) {
+      headers["X-User-Token"] = userToken;
+    }
     for (let attempt = 1; response === null; attempt++) {
       try {
         response = await fetch(path("/messages"), {
           method: "POST",
-          headers: { "Content-Type": "application/json", "Accept": "text/event-stream", "Idempotency-Key": key },
+          headers,
           body: JSON.stringify({ text, channel: "web" }),
         });
       } catch (unreachable) {

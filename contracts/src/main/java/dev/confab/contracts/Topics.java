@@ -51,6 +51,11 @@ public final class Topics {
     public static final String KNOWLEDGE_EVENTS = "knowledge.events";
     /** The public, versioned stream of conversation events for other teams. */
     public static final String CONVERSATION_EVENTS = "conversation.events";
+    /**
+     * Append-only record of what agent, reviewer and admin keys did, for a bank's auditors; keyed by
+     * {@code audit:<tenant>}. Keep it as long as the law asks (its retention is the operator's).
+     */
+    public static final String AUDIT = "audit.events";
 
     private Topics() {
     }

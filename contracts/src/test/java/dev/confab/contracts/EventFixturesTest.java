@@ -61,7 +61,8 @@ class EventFixturesTest {
             "generation.requested-unknown-task",
             "bot.message-unknown-provenance",
             "guardrail.verdict-unknown-outcome",
-            "feedback.given-rating-without-message"})
+            "feedback.given-rating-without-message",
+            "audit.recorded-without-who"})
     void invalidFixtureIsRejected(String name) throws IOException {
         assertThat(EventSchemas.violations(fixture("invalid/" + name))).isNotEmpty();
     }

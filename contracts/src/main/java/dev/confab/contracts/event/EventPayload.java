@@ -5,5 +5,6 @@ public sealed interface EventPayload permits UserMessage, MessageUnderstood, Ret
         GenerationRequested, GenerationCompleted, ReplyToken, ReplyMessage, ReplyDone, ConversationStarted, BotMessage,
         TurnStarted, TurnInterpreted, SlotSet, FlowChanged, ConversationEnded, HandoffRequested, HandoffAccepted,
         AgentMessage, HandoffEnded, UserForgotten, DocumentIndexed, ReplyRetract, GuardrailVerdict,
-        GenerationCancelled, FeedbackGiven, ReplyHandoff, ReplyHistory, HistoryRequested, ConversationEndRequested {
+        GenerationCancelled, FeedbackGiven, ReplyHandoff, ReplyHistory, HistoryRequested, ConversationEndRequested,
+        AuditRecorded {
 }

@@ -37,7 +37,8 @@ public enum EventType {
     HANDOFF_ACCEPTED("handoff.accepted", 1, HandoffAccepted.class, Topics.HANDOFFS),
     AGENT_MESSAGE("agent.message", 1, AgentMessage.class, Topics.HANDOFFS),
     HANDOFF_ENDED("handoff.ended", 1, HandoffEnded.class, Topics.HANDOFFS),
-    DOCUMENT_INDEXED("knowledge.document.indexed", 1, DocumentIndexed.class, Topics.KNOWLEDGE_EVENTS);
+    DOCUMENT_INDEXED("knowledge.document.indexed", 1, DocumentIndexed.class, Topics.KNOWLEDGE_EVENTS),
+    AUDIT_RECORDED("audit.recorded", 1, AuditRecorded.class, Topics.AUDIT);
 
     private final String wireName;
     private final int schemaVersion;

@@ -37,6 +37,7 @@ public final class LocalSuite implements AutoCloseable {
     private BundleRelease sampleRelease;
     private SampleBankApi bankApi;
     private OperatorKey operatorKey;
+    private List<String> userVerification;
     private boolean slmOn;
 
     private LocalSuite(LocalSettings settings) {
@@ -59,6 +60,7 @@ public final class LocalSuite implements AutoCloseable {
             suite.postgres = LocalPostgres.start(settings);
             suite.bankApi = SampleBankApi.start();
             suite.operatorKey = OperatorKey.create(settings);
+            suite.userVerification = LocalUsers.create(settings);
             for (Service service : Service.values()) {
                 suite.services.add(ChildProcess.start(service.module(), suite.command(service), settings));
             }
@@ -76,6 +78,9 @@ public final class LocalSuite implements AutoCloseable {
     private List<String> command(Service service) {
         List<String> command = new ArrayList<>(service.command(settings));
         command.addAll(command.size() - 2, operatorKey.serviceSettings());
+        if (service == Service.GATEWAY) {
+            command.addAll(command.size() - 2, userVerification);
+        }
         if (service == Service.DIALOG) {
             // The sample tenant's action secrets, and the one host its actions may call.
             String secrets = "-Dconfab.secrets." + SAMPLE_TENANT + ".";

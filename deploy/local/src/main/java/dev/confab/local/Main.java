@@ -7,11 +7,15 @@ import java.util.Arrays;
 import java.util.Deque;
 import java.util.concurrent.CountDownLatch;
 
-/** Command line of {@code bin/confab-local}: {@code start} (the default) or {@code stop}. */
+/**
+ * Command line of {@code bin/confab-local}: {@code start} (the default), {@code stop}, or {@code user-token USER}
+ * (a signed-in user's token for the running suite).
+ */
 public final class Main {
 
     private static final String USAGE = """
             usage: bin/confab-local [start|stop] [options]
+                   bin/confab-local user-token USER [--work-dir DIR]   a token naming USER, for X-User-Token
               --gateway-port N    public chat API port; the other services use N+1..N+5 (default 8080)
               --kafka-port N      Kafka client port; the controller uses N+1 (default 19092)
               --postgres-port N   PostgreSQL port (default 15432)
@@ -26,6 +30,7 @@ public final class Main {
     public static void main(String[] args) throws InterruptedException {
         Deque<String> arguments = new ArrayDeque<>(Arrays.asList(args));
         String command = !arguments.isEmpty() && !arguments.peek().startsWith("--") ? arguments.pop() : "start";
+        String user = command.equals("user-token") && !arguments.isEmpty() ? arguments.pop() : null;
         LocalSettings settings;
         try {
             settings = parse(arguments);
@@ -36,7 +41,10 @@ public final class Main {
         }
         switch (command) {
             case "start" -> start(settings);
-            case "stop" -> System.out.println(LocalSuite.stop(settings) ? "Confab stopped." : "Confab was not running.");
+            case "stop" -> System.out.println(LocalSuite.stop(settings)
+                    ? "Confab stopped."
+                    : "Confab was not running.");
+            case "user-token" -> System.out.println(LocalUsers.tokenFor(settings.workDir(), user));
             default -> {
                 System.err.println("Unknown command '" + command + "'\n" + USAGE);
                 System.exit(2);

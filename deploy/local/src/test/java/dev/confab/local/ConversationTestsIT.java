@@ -45,7 +45,8 @@ class ConversationTestsIT {
         ollama.replyWith(List.of("Here", " is", " what", " I", " know."));
         settings = LocalSuiteIT.settings(workDir, ollama);
         suite = LocalSuite.start(settings);
-        runner = new ConversationTestRunner("http://127.0.0.1:" + settings.gatewayPort(), settings.kafkaBootstrap());
+        runner = new ConversationTestRunner("http://127.0.0.1:" + settings.gatewayPort(), settings.kafkaBootstrap(),
+                user -> LocalUsers.tokenFor(settings.workDir(), user));
     }
 
     @AfterAll

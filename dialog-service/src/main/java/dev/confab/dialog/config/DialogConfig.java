@@ -46,6 +46,17 @@ public interface DialogConfig {
     Duration inactivitySweepEvery();
 
     /**
+     * How long the ids of consumed events are kept to recognise a redelivery: longer than any topic dialog reads
+     * retains its records (Kafka's default is 7 days), since a record can be redelivered only while it exists.
+     */
+    @WithDefault("8d")
+    Duration consumedEventsKept();
+
+    /** How often ids of consumed events older than {@link #consumedEventsKept()} are deleted. */
+    @WithDefault("10m")
+    Duration consumedEventsPruneEvery();
+
+    /**
      * The hosts each tenant's actions may call ({@code dialog.action-hosts.<tenant>=cards.bank.example,...}); a
      * tenant not listed calls no action.
      */

@@ -1,11 +1,11 @@
 package dev.confab.dialog.messaging;
 
 import dev.confab.contracts.event.Envelope;
+import dev.confab.contracts.event.TurnInterpreted;
 import dev.confab.contracts.kafka.EventPublisher;
 import dev.confab.dialog.OutboxEvent;
 import dev.confab.dialog.config.DialogConfig;
 import dev.confab.dialog.repository.OutboxRepository;
-import dev.confab.contracts.event.TurnInterpreted;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.logging.Log;
@@ -61,13 +61,12 @@ public class OutboxRelay {
     @Scheduled(every = "${dialog.outbox-relay-every:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> sweep() {
-        return leftovers()
-                .chain(rows -> {
-                    if (!rows.isEmpty()) {
-                        Log.infof("Publishing %d outbox event(s) left from before", rows.size());
-                        meters.counter("confab.dialog.outbox.relayed").increment(rows.size());
+        return relayLeftovers()
+                .invoke(relayed -> {
+                    if (relayed > 0) {
+                        Log.infof("Published %d outbox event(s) left from before", relayed);
+                        meters.counter("confab.dialog.outbox.relayed").increment(relayed);
                     }
-                    return publish(rows);
                 })
                 .onFailure().invoke(failure -> Log.warnf("Outbox sweep failed; next sweep retries: %s",
                         failure.toString()))
@@ -75,10 +74,25 @@ public class OutboxRelay {
                 .replaceWithVoid();
     }
 
+    /**
+     * Claims a batch of leftovers, publishes them and deletes their rows in one transaction, so the rows stay locked
+     * (and skipped by other replicas' sweeps) until Kafka has them.
+     */
     @WithTransaction
-    Uni<List<OutboxEvent>> leftovers() {
+    Uni<Integer> relayLeftovers() {
         Instant now = Instant.now();
-        return outbox.leftovers(now.minus(config.outboxRelayAfter()), now.minus(config.rephraseHold()), SWEEP_BATCH);
+        return outbox.claimLeftovers(now.minus(config.outboxRelayAfter()), now.minus(config.rephraseHold()),
+                        SWEEP_BATCH)
+                .chain(rows -> {
+                    if (rows.isEmpty()) {
+                        return Uni.createFrom().item(0);
+                    }
+                    List<Envelope> events = rows.stream().map(OutboxEvent::envelope).toList();
+                    return publisher.publishAll(events)
+                            .invoke(() -> events.forEach(this::count))
+                            .chain(() -> outbox.deleteAll(rows.stream().map(row -> row.id).toList()))
+                            .replaceWith(rows.size());
+                });
     }
 
     @WithTransaction

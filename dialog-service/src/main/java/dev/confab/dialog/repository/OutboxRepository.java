@@ -1,6 +1,7 @@
 package dev.confab.dialog.repository;
 
 import dev.confab.dialog.OutboxEvent;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepository;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
@@ -17,11 +18,19 @@ public class OutboxRepository implements PanacheRepository<OutboxEvent> {
     /**
      * Events older than {@code before}, oldest first: those whose publication after commit did not happen. Held
      * events count once older than {@code heldBefore}: a rephrasing that never came must not hold the turn forever.
+     * The rows are locked for the caller's transaction and rows another replica's sweep holds are skipped
+     * ({@code FOR UPDATE SKIP LOCKED}), so several dialog replicas sweep side by side without publishing an event
+     * twice or waiting on each other.
      */
-    public Uni<List<OutboxEvent>> leftovers(Instant before, Instant heldBefore, int limit) {
-        return find("createdAt < ?1 and (heldBy is null or createdAt < ?2)", Sort.ascending("id"), before, heldBefore)
-                .page(0, limit)
-                .list();
+    public Uni<List<OutboxEvent>> claimLeftovers(Instant before, Instant heldBefore, int limit) {
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery("select * from outbox_event where created_at < :before "
+                                + "and (held_by is null or created_at < :heldBefore) order by id limit :limit "
+                                + "for update skip locked", OutboxEvent.class)
+                        .setParameter("before", before)
+                        .setParameter("heldBefore", heldBefore)
+                        .setParameter("limit", limit)
+                        .getResultList());
     }
 
     /** Lets the events held for one rephrase request go, oldest first; the caller publishes them. */

@@ -1,6 +1,7 @@
 package dev.confab.dialog.rest;
 
 import dev.confab.contracts.rest.InvalidRequestException;
+import dev.confab.contracts.security.Audited;
 import dev.confab.contracts.security.Roles;
 import dev.confab.dialog.service.ReviewService;
 import io.smallrye.mutiny.Uni;
@@ -16,6 +17,7 @@ import org.jboss.resteasy.reactive.RestPath;
  * A person's review of one conversation: approve it as an example to fine-tune on or reject it, and correct the
  * intents the NLU got wrong. Internal, like the rest of dialog's API.
  */
+@Audited
 @RolesAllowed(Roles.REVIEWER)
 @Path("/v1/assistants/{tenantId}/{assistantId}/conversations/{conversationId}/review")
 public class ReviewResource {

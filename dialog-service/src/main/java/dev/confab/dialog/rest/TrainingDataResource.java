@@ -1,5 +1,6 @@
 package dev.confab.dialog.rest;
 
+import dev.confab.contracts.security.Audited;
 import dev.confab.contracts.security.Roles;
 import dev.confab.dialog.service.ReviewService;
 import io.smallrye.mutiny.Uni;
@@ -15,6 +16,7 @@ import org.jboss.resteasy.reactive.RestQuery;
  * What review produced, page by page, for {@code bin/confab-export}: approved conversations (fine-tuning data) and
  * user messages the NLU read weakly or got wrong (NLU training data to review). Raw text: the export redacts it.
  */
+@Audited
 @RolesAllowed(Roles.REVIEWER)
 @Path("/v1/assistants/{tenantId}/{assistantId}/training")
 @Produces(MediaType.APPLICATION_JSON)

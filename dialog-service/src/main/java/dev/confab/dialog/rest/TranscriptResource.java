@@ -1,5 +1,6 @@
 package dev.confab.dialog.rest;
 
+import dev.confab.contracts.security.Audited;
 import dev.confab.contracts.security.Caller;
 import dev.confab.contracts.security.CurrentCaller;
 import dev.confab.contracts.security.Roles;
@@ -18,6 +19,7 @@ import org.jboss.resteasy.reactive.RestPath;
 import java.util.List;
 
 /** A conversation's transcript, oldest first: what the link in a handoff packet opens. */
+@Audited
 @RolesAllowed({Roles.REVIEWER, Roles.AGENT})
 @Path("/v1/conversations/{conversationId}/transcript")
 public class TranscriptResource {

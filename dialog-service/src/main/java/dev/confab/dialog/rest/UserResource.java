@@ -2,6 +2,7 @@ package dev.confab.dialog.rest;
 
 import dev.confab.contracts.event.UserForgotten;
 import dev.confab.contracts.rest.InvalidRequestException;
+import dev.confab.contracts.security.Audited;
 import dev.confab.contracts.security.Roles;
 import dev.confab.dialog.messaging.OutboxRelay;
 import dev.confab.dialog.service.MemoryService;
@@ -24,6 +25,7 @@ import org.jboss.resteasy.reactive.RestQuery;
  * A user's data held by dialog: consent to long-term memory, what is remembered, and erasure
  * ({@code DELETE /v1/users/{id}?tenant=...}), which every other service follows through {@code user.forgotten}.
  */
+@Audited
 @RolesAllowed(Roles.ADMIN)
 @Path("/v1/users/{userId}")
 @Produces(MediaType.APPLICATION_JSON)

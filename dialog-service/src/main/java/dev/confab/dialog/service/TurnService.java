@@ -62,7 +62,7 @@ public class TurnService {
     private static final String INACTIVITY_TURN = "inactivity-";
 
     private static final int SUMMARY_MESSAGES = 20;
-    private static final String OTHER_TENANT = "This conversation cannot be continued from here. Please start a "
+    private static final String NOT_YOURS = "This conversation cannot be continued from here. Please start a "
             + "new conversation.";
     private static final String SUMMARY_INSTRUCTIONS = "Summarise this conversation in at most three sentences for "
             + "a colleague who will take it over: what the user wants, what is known, what is still open.";
@@ -96,8 +96,8 @@ public class TurnService {
     @WithTransaction
     public Uni<List<OutboxEvent>> userSpoke(Envelope event, MessageUnderstood understood) {
         return onFirstDelivery(event, () -> conversations.findById(event.conversationId())
-                .chain(found -> found != null && !found.tenantId.equals(event.tenantId())
-                        ? refuseOtherTenant(event)
+                .chain(found -> !mayContinue(found, event, understood)
+                        ? refuseNotYours(event)
                         : inbox.firstDelivery(turnKey(event))
                                 .chain(first -> first
                                         ? outbox.releaseAll(event.conversationId())
@@ -168,14 +168,24 @@ public class TurnService {
     }
 
     /**
-     * A message from another tenant to this conversation (its id guessed or reused): the conversation is not
-     * touched, and the sender is told to start their own.
+     * Whether the sender may write in this conversation: it is new, or the sender's tenant's and — once a verified
+     * user has written in it — that user's. An anonymous conversation a user signs into becomes theirs.
      */
-    private Uni<List<OutboxEvent>> refuseOtherTenant(Envelope event) {
-        Log.warnf("Refused a turn of tenant %s on conversation %s, which belongs to another tenant", event.tenantId(),
-                event.conversationId());
+    private static boolean mayContinue(Conversation found, Envelope event, MessageUnderstood understood) {
+        return found == null || found.tenantId.equals(event.tenantId())
+                && (found.userId == null || found.userId.equals(understood.userId()));
+    }
+
+    /**
+     * A message from another tenant, or another user, to this conversation (its id guessed or reused): the
+     * conversation is not touched (nor what is remembered of its user recalled), and the sender is told to start
+     * their own.
+     */
+    private Uni<List<OutboxEvent>> refuseNotYours(Envelope event) {
+        Log.warnf("Refused a turn of tenant %s on conversation %s, which belongs to another tenant or user",
+                event.tenantId(), event.conversationId());
         return store(List.of(
-                OutboxEvent.of(event.next(new ReplyMessage(OTHER_TENANT, Provenance.TEMPLATE, List.of()))),
+                OutboxEvent.of(event.next(new ReplyMessage(NOT_YOURS, Provenance.TEMPLATE, List.of()))),
                 OutboxEvent.of(event.next(new ReplyDone(1)))));
     }
 

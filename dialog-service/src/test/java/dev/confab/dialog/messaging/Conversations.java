@@ -57,6 +57,12 @@ final class Conversations {
                 "test", "web", userId));
     }
 
+    /** Sends a message into this conversation as someone else ({@code null}: no signed-in user) would. */
+    Envelope sendAs(String otherUser, String text, String intent) {
+        return send(new MessageUnderstood(text, "en", List.of(new IntentScore(intent, 0.9)), false, false, List.of(),
+                List.of(), "test", "web", otherUser));
+    }
+
     /** Sends a message the NLU was unsure of: these intents, best first, too close to choose between. */
     Envelope sendAmbiguous(String text, IntentScore... intents) {
         return send(new MessageUnderstood(text, "en", List.of(intents), false, true, List.of(), List.of(), "test",

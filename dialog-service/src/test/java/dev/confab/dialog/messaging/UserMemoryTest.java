@@ -2,7 +2,9 @@ package dev.confab.dialog.messaging;
 
 import dev.confab.bundle.cli.BundlePublisher;
 import dev.confab.contracts.Topics;
+import dev.confab.contracts.event.AuditRecorded;
 import dev.confab.contracts.event.Envelope;
+import dev.confab.contracts.event.EventJson;
 import dev.confab.contracts.event.SlotSet;
 import dev.confab.contracts.event.UserForgotten;
 import dev.confab.testsupport.KafkaTestResource;
@@ -15,6 +17,7 @@ import io.restassured.response.Response;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -25,6 +28,7 @@ import static dev.confab.dialog.messaging.DialogServiceTest.TENANT;
 import static dev.confab.dialog.messaging.DialogServiceTest.awaitServed;
 import static dev.confab.dialog.messaging.DialogServiceTest.transcript;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.anEmptyMap;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -73,6 +77,22 @@ class UserMemoryTest {
     }
 
     @Test
+    void noOneButItsUserWritesInASignedInUsersConversation() {
+        awaitServed(TENANT, version);
+        Conversations mine = new Conversations(TENANT, "u-" + UUID.randomUUID());
+        mine.send("hello", "greet");
+        mine.replies();
+        String refusal = "This conversation cannot be continued from here. Please start a new conversation.";
+
+        mine.sendAs("u-someone-else", "what is my card number?", "greet");
+        assertThat(mine.replies()).containsExactly(refusal);
+        mine.sendAs(null, "what is my card number?", "greet");
+        assertThat(mine.replies()).containsExactly(refusal);
+
+        assertThat(transcript(mine.id())).noneMatch(line -> line.contains("card number"));
+    }
+
+    @Test
     void forgettingAUserErasesTheirConversationsAndMemoryAndTellsEveryone() {
         awaitServed(TENANT, version);
         String user = "u-" + UUID.randomUUID();
@@ -97,6 +117,16 @@ class UserMemoryTest {
         assertThat(forgotten.payload()).isEqualTo(new UserForgotten(user, List.of(chat.id())));
         TestKeys.asPlatform().get("/v1/conversations/{id}/transcript", chat.id()).then().statusCode(404)
                 .contentType("application/problem+json");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                Conversations.KAFKA.conversation(Topics.AUDIT, "audit:" + TENANT).stream()
+                        .map(record -> (AuditRecorded) EventJson.fromTree(record.value()).payload()))
+                .as("the erasure is on the audit trail, with who did it")
+                .anySatisfy(audit -> {
+                    assertThat(audit.action()).isEqualTo("DELETE /v1/users/{userId}");
+                    assertThat(audit.target()).isEqualTo("/v1/users/" + user);
+                    assertThat(audit.keyId()).isEqualTo("testplat");
+                    assertThat(audit.status()).isEqualTo(200);
+                }));
         // Nor does the conversation live on as training data.
         TestKeys.asPlatform().get("/v1/assistants/{tenant}/bank-support/training/conversations?limit=500", TENANT)
                 .then().statusCode(200).body("conversations.conversationId", not(hasItem(chat.id())));

@@ -47,4 +47,17 @@ public interface GatewayConfig {
      * partition. Unset, the one replica reads every partition and replies follow the conversation id.
      */
     Optional<Integer> replyPartition();
+
+    /** How end users are verified; unset, no request names a user. */
+    Users users();
+
+    /** The identity provider whose tokens name the signed-in user ({@code X-User-Token}). */
+    interface Users {
+
+        /** The {@code iss} every user token must carry, e.g. {@code https://login.bank.example}. */
+        Optional<String> issuer();
+
+        /** Where the provider's signing keys are: a JWKS URL ({@code …/.well-known/jwks.json}) or a file. */
+        Optional<String> jwks();
+    }
 }

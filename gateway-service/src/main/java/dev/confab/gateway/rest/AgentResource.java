@@ -2,6 +2,7 @@ package dev.confab.gateway.rest;
 
 import dev.confab.contracts.event.Envelope;
 import dev.confab.contracts.rest.InvalidRequestException;
+import dev.confab.contracts.security.Audited;
 import dev.confab.contracts.security.CurrentCaller;
 import dev.confab.contracts.security.Roles;
 import dev.confab.gateway.config.GatewayConfig;
@@ -19,6 +20,7 @@ import org.jboss.resteasy.reactive.RestPath;
  * The agent desk's API for a conversation handed to a human: accept it, write to the user, give it back to the
  * bot. Each answers 202 once the event is on Kafka; dialog records it and tells the user.
  */
+@Audited
 @RolesAllowed(Roles.AGENT)
 @Path("/v1/agent/conversations/{conversationId}")
 @Consumes(MediaType.APPLICATION_JSON)

@@ -5,6 +5,7 @@ import dev.confab.contracts.rest.InvalidRequestException;
 import dev.confab.contracts.security.CurrentCaller;
 import dev.confab.contracts.security.Roles;
 import dev.confab.gateway.config.GatewayConfig;
+import dev.confab.gateway.security.UserTokens;
 import dev.confab.gateway.service.ChatService;
 import dev.confab.gateway.service.ConversationService;
 import io.smallrye.mutiny.Multi;
@@ -41,9 +42,11 @@ public class MessageResource {
     private final GatewayConfig config;
     private final ConversationService conversations;
     private final CurrentCaller caller;
+    private final UserTokens users;
 
     public MessageResource(ChatService chat, ConversationService conversations, GatewayConfig config,
-                           CurrentCaller caller) {
+                           CurrentCaller caller, UserTokens users) {
+        this.users = users;
         this.chat = chat;
         this.conversations = conversations;
         this.config = config;
@@ -59,11 +62,12 @@ public class MessageResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
     public Multi<OutboundSseEvent> send(@RestPath String conversationId, SendMessageRequest request,
-                                        @RestHeader("Idempotency-Key") String idempotencyKey, @Context Sse sse) {
+                                        @RestHeader("Idempotency-Key") String idempotencyKey,
+                                        @RestHeader("X-User-Token") String userToken, @Context Sse sse) {
         String text = validate(conversationId, request, idempotencyKey);
         String channel = request.channel() == null ? DEFAULT_CHANNEL : request.channel();
-        return chat.send(caller.tenant(), conversationId, text, channel, request.userId(),
-                        Optional.ofNullable(idempotencyKey))
+        String userId = users.userOf(userToken).orElse(null);
+        return chat.send(caller.tenant(), conversationId, text, channel, userId, Optional.ofNullable(idempotencyKey))
                 .map(event -> SseEvents.of(sse, event));
     }
 
@@ -111,8 +115,9 @@ public class MessageResource {
         if (request.channel() != null && !Envelope.IDENTIFIER.matcher(request.channel()).matches()) {
             throw new InvalidRequestException("Invalid channel name");
         }
-        if (request.userId() != null && !Envelope.IDENTIFIER.matcher(request.userId()).matches()) {
-            throw new InvalidRequestException("Invalid user id: use 1-128 letters, digits, '_', '-', '.' or ':'");
+        if (request.userId() != null) {
+            throw new InvalidRequestException("'userId' is not taken from the body: send the signed-in user's token "
+                    + "as X-User-Token");
         }
         return MessageText.checked(request.text());
     }

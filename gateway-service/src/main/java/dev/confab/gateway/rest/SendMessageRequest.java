@@ -5,7 +5,8 @@ package dev.confab.gateway.rest;
  *
  * @param text    what the user wrote
  * @param channel where it was written (web, mobile, ...); {@code web} when absent
- * @param userId  the signed-in user, if any: the key of long-term memory and of erasure
+ * @param userId  refused: the signed-in user is taken only from a verified {@code X-User-Token}, never from the
+ *                body; the field exists so that a client still sending it is told so
  */
 public record SendMessageRequest(String text, String channel, String userId) {
 }

@@ -1,7 +1,9 @@
 package dev.confab.gateway.security;
 
 import dev.confab.contracts.Topics;
+import dev.confab.contracts.event.AuditRecorded;
 import dev.confab.contracts.event.Envelope;
+import dev.confab.contracts.event.EventJson;
 import dev.confab.contracts.security.ApiKeys;
 import dev.confab.contracts.security.Caller;
 import dev.confab.contracts.security.Roles;
@@ -16,6 +18,7 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -23,6 +26,8 @@ import java.util.function.Supplier;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -125,6 +130,17 @@ class ApiKeyTest {
         assertThat(TopicClient.shared().awaitEvents(Topics.HANDOFFS, conversation, 1))
                 .as("only the agent key's message went out, as Acme's").hasSize(1)
                 .extracting(Envelope::tenantId).containsExactly("acme");
+        String path = "/v1/agent/conversations/" + conversation + "/messages";
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                TopicClient.shared().conversation(Topics.AUDIT, "audit:acme").stream()
+                        .map(record -> EventJson.fromTree(record.value()))
+                        .filter(event -> ((AuditRecorded) event.payload()).target().equals(path)))
+                .as("the auditors see the agent's message and the client key's attempt")
+                .extracting(event -> (AuditRecorded) event.payload())
+                .extracting(AuditRecorded::keyId, AuditRecorded::action, AuditRecorded::status)
+                .containsExactlyInAnyOrder(
+                        tuple(ACME.keyId(), "POST /v1/agent/conversations/{conversationId}/messages", 403),
+                        tuple(ACME_AGENT.keyId(), "POST /v1/agent/conversations/{conversationId}/messages", 202)));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.confab.retrieval.rest;
 
 import dev.confab.contracts.rest.InvalidRequestException;
+import dev.confab.contracts.security.Audited;
 import dev.confab.contracts.security.Roles;
 import dev.confab.retrieval.config.RetrievalConfig;
 import dev.confab.retrieval.engine.store.Collection;
@@ -61,6 +62,7 @@ public class KnowledgeResource {
     }
 
     /** Adds or replaces a document; the body is the file, its Content-Type says how to read it. */
+    @Audited
     @PUT
     @Path("/documents/{documentId}")
     @Consumes(MediaType.WILDCARD)
@@ -100,6 +102,7 @@ public class KnowledgeResource {
                 .map(found -> found.stream().map(DocumentView::of).toList());
     }
 
+    @Audited
     @DELETE
     @Path("/documents/{documentId}")
     public Uni<Response> delete(@PathParam("tenantId") String tenantId, @PathParam("assistantId") String assistantId,
@@ -114,6 +117,7 @@ public class KnowledgeResource {
     }
 
     /** Queues many documents at once, all or none; follow the returned batch's progress. */
+    @Audited
     @POST
     @Path("/batches")
     @Consumes(MediaType.APPLICATION_JSON)

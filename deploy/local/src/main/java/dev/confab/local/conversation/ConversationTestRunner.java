@@ -16,11 +16,11 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -33,12 +33,15 @@ public final class ConversationTestRunner implements AutoCloseable {
     private static final Duration EVENTS_WAIT = Duration.ofSeconds(10);
 
     private final String gatewayUrl;
+    private final Function<String, String> userTokens;
     private final ConversationEvents events;
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
 
-    public ConversationTestRunner(String gatewayUrl, String bootstrapServers) {
+    /** @param userTokens a signed-in user's token for a user id, from the suite's identity provider */
+    public ConversationTestRunner(String gatewayUrl, String bootstrapServers, Function<String, String> userTokens) {
         this.gatewayUrl = gatewayUrl;
+        this.userTokens = userTokens;
         this.events = new ConversationEvents(bootstrapServers);
     }
 
@@ -125,17 +128,15 @@ public final class ConversationTestRunner implements AutoCloseable {
     /** Sends one message and returns the texts of the reply's {@code message} events. */
     private List<String> send(String conversationId, String userId, String text)
             throws IOException, InterruptedException {
-        Map<String, String> body = new LinkedHashMap<>();
-        body.put("text", text);
-        if (userId != null) {
-            body.put("userId", userId);
-        }
-        HttpRequest request = HttpRequest.newBuilder(URI.create(gatewayUrl + "/v1/conversations/" + conversationId
-                        + "/messages"))
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(gatewayUrl + "/v1/conversations/"
+                        + conversationId + "/messages"))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
-                .timeout(TURN_TIMEOUT)
-                .build();
+                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(Map.of("text", text))))
+                .timeout(TURN_TIMEOUT);
+        if (userId != null) {
+            builder.header("X-User-Token", userTokens.apply(userId));
+        }
+        HttpRequest request = builder.build();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IOException("The gateway answered " + response.statusCode() + ": " + response.body());

@@ -2,6 +2,7 @@ package dev.confab.local.conversation;
 
 import dev.confab.bundle.load.BundleProblem;
 import dev.confab.bundle.load.InvalidBundleException;
+import dev.confab.local.LocalUsers;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +17,7 @@ import java.util.Map;
 public final class ConversationTestTool {
 
     private static final String USAGE = """
-            usage: confab-test DIR [--gateway URL] [--bootstrap-servers HOST:PORT]
+            usage: confab-test DIR [--gateway URL] [--bootstrap-servers HOST:PORT] [--work-dir DIR]
               DIR is an assistant's tests directory, e.g. assistants/bank-support/tests
             """;
 
@@ -41,9 +42,11 @@ public final class ConversationTestTool {
             return;
         }
         int failed = 0;
+        Path workDir = Path.of(options.getOrDefault("--work-dir", ".local-run"));
         try (ConversationTestRunner runner = new ConversationTestRunner(
                 options.getOrDefault("--gateway", "http://localhost:8080"),
-                options.getOrDefault("--bootstrap-servers", "localhost:19092"))) {
+                options.getOrDefault("--bootstrap-servers", "localhost:19092"),
+                user -> LocalUsers.tokenFor(workDir, user))) {
             for (ConversationTest test : tests) {
                 List<String> failures = runner.run(test);
                 System.out.printf("%s  %s (%s)%n", failures.isEmpty() ? "PASS" : "FAIL", test.name(), test.where());
