@@ -28,6 +28,7 @@ import java.util.UUID;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
 
 /**
@@ -121,6 +122,25 @@ class AnalyticsResourceTest {
                 .statusCode(200)
                 .body("conversations", equalTo(0))
                 .body("turnLatencyMs.p50", nullValue());
+    }
+
+    @Test
+    void anEventDeliveredTwiceCountsOnce() {
+        Envelope turn = envelope("c5", "t1", 0, new TurnStarted("where is my card", "card_arrival", 0.93, false, "en",
+                "web"));
+        kafka.send(turn);
+        kafka.send(turn);
+        send("c5", "t2", 10, new TurnStarted("thanks", "thank_you", 0.9, false, "en", "web"));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> TestKeys.asPlatform()
+                .get("/v1/analytics/{tenant}/{assistant}", tenant, ASSISTANT)
+                .then()
+                .body("topIntents.intent", hasItem("thank_you")));
+        TestKeys.asPlatform()
+                .get("/v1/analytics/{tenant}/{assistant}", tenant, ASSISTANT)
+                .then()
+                .body("turns", equalTo(2))
+                .body("topIntents.find { it.intent == 'card_arrival' }.count", equalTo(1));
     }
 
     @Test

@@ -9,19 +9,30 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Figures per tenant and assistant, kept from every public conversation event (and dialog's handoff requests).
- * A tenant sees only its own: figures are kept and asked for by tenant.
+ * Figures per tenant and assistant, kept from every public conversation event (and dialog's handoff requests),
+ * each event counted once however often it was delivered. A tenant sees only its own: figures are kept and asked
+ * for by tenant.
  */
 @ApplicationScoped
 public class ConversationAnalytics {
 
+    /** About 10 MB of ids: minutes of events at the suite's peak rate, far longer than a republish takes. */
+    private static final int RECENT_IDS = 100_000;
+
     private final Map<List<String>, Tally> tallies = new ConcurrentHashMap<>();
+    private final RecentEventIds recent = new RecentEventIds(RECENT_IDS);
+    private final MeterRegistry registry;
 
     public ConversationAnalytics(MeterRegistry registry) {
+        this.registry = registry;
         registry.gaugeMapSize("confab.analytics.assistants", List.of(), tallies);
     }
 
     public void record(Envelope event) {
+        if (!recent.firstTime(event.eventId())) {
+            registry.counter("confab.analytics.duplicates").increment();
+            return;
+        }
         tallies.computeIfAbsent(List.of(event.tenantId(), event.assistantId()), key -> new Tally())
                 .record(event);
     }

@@ -33,6 +33,13 @@ public interface GatewayConfig {
     @WithDefault("32")
     int maxResumingStreams();
 
+    /**
+     * Events a reply stream holds for a client that reads slower than they come (a turn streams a few hundred
+     * tokens); past it the stream ends and the client resumes with Last-Event-ID.
+     */
+    @WithDefault("1024")
+    int maxPendingEvents();
+
     /** How often an open reply stream gets a heartbeat (an SSE comment) while it waits. */
     @WithDefault("15s")
     Duration heartbeatEvery();

@@ -3,12 +3,14 @@ package dev.confab.gateway.messaging;
 import dev.confab.contracts.event.Envelope;
 import dev.confab.gateway.StreamEvent;
 import dev.confab.gateway.StreamPosition;
+import dev.confab.gateway.config.GatewayConfig;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.logging.Log;
-import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.subscription.BackPressureFailure;
 import io.smallrye.mutiny.subscription.Cancellable;
 import io.smallrye.mutiny.subscription.MultiEmitter;
 import io.smallrye.mutiny.subscription.UniEmitter;
@@ -36,9 +38,13 @@ public class ReplyRouter {
     private final Map<String, UniEmitter<? super Envelope>> answers = new ConcurrentHashMap<>();
     private final Counter routed;
     private final Counter unrouted;
+    private final Counter overflowed;
     private final Timer relay;
+    private final int maxPendingEvents;
 
-    public ReplyRouter(MeterRegistry registry) {
+    public ReplyRouter(MeterRegistry registry, GatewayConfig config) {
+        this.maxPendingEvents = config.maxPendingEvents();
+        this.overflowed = registry.counter("confab.gateway.streams.overflowed");
         registry.gaugeMapSize("confab.gateway.open.turns", List.of(), openTurns);
         registry.gaugeMapSize("confab.gateway.followed.conversations", List.of(), followers);
         this.routed = registry.counter("confab.gateway.replies", "stream", "open");
@@ -55,13 +61,23 @@ public class ReplyRouter {
      * message) is subscribed only once the turn is registered, so no reply can arrive before its stream exists.
      */
     public Multi<StreamEvent> replies(String turnId, Uni<Void> request) {
-        return Multi.createFrom().emitter(emitter -> {
+        return bounded(Multi.createFrom().emitter(emitter -> {
             // A retry of the turn (same idempotency key) takes its replies over; the first stream leaving then
             // must not unregister the retry.
             openTurns.put(turnId, emitter);
             emitter.onTermination(() -> openTurns.remove(turnId, emitter));
             request.subscribe().with(sent -> Log.debugf("Turn %s published", turnId), emitter::fail);
-        });
+        }));
+    }
+
+    /**
+     * A stream's events wait for a slow client in a buffer of {@code gateway.max-pending-events}; past it the stream
+     * ends (counted) rather than holding the gateway's memory hostage, and the client resumes with Last-Event-ID
+     * from what it had read, since every event it missed is still in {@code chat.outbound}.
+     */
+    private Multi<StreamEvent> bounded(Multi<StreamEvent> stream) {
+        return stream.onOverflow().buffer(maxPendingEvents)
+                .onFailure(BackPressureFailure.class).invoke(overflow -> overflowed.increment());
     }
 
     /**
@@ -71,7 +87,7 @@ public class ReplyRouter {
      * between the two, and nothing is sent twice.
      */
     public Multi<StreamEvent> follow(String tenant, String conversationId, Multi<StreamEvent> missed) {
-        return Multi.createFrom().emitter(emitter -> {
+        return bounded(Multi.createFrom().emitter(emitter -> {
             Follower follower = new Follower(tenant, emitter);
             followers.computeIfAbsent(conversationId, id -> ConcurrentHashMap.newKeySet()).add(follower);
             Cancellable catchUp = missed.subscribe().with(follower::missed, emitter::fail, follower::caughtUp);
@@ -82,7 +98,7 @@ public class ReplyRouter {
                     return following.isEmpty() ? null : following;
                 });
             });
-        });
+        }));
     }
 
     /**
