@@ -3,6 +3,7 @@ package dev.confab.dialog.service;
 import dev.confab.contracts.event.Envelope;
 import dev.confab.contracts.event.HistoryRequested;
 import dev.confab.contracts.event.ReplyHistory;
+import dev.confab.dialog.Conversation;
 import dev.confab.dialog.OutboxEvent;
 import dev.confab.dialog.TranscriptEntry;
 import dev.confab.dialog.repository.ConversationRepository;
@@ -36,7 +37,7 @@ public class HistoryService {
     @WithTransaction
     public Uni<List<OutboxEvent>> history(Envelope request, HistoryRequested asked) {
         return conversations.findById(request.conversationId())
-                .chain(conversation -> conversation == null || !conversation.tenantId.equals(request.tenantId())
+                .chain(conversation -> !shownTo(conversation, request, asked)
                         ? Uni.createFrom().item(new ReplyHistory(false, List.of()))
                         : transcript.lastEntries(conversation.id, asked.limit())
                                 .map(entries -> new ReplyHistory(true, entries.stream()
@@ -44,6 +45,12 @@ public class HistoryService {
                                         .toList())))
                 .map(answer -> List.of(OutboxEvent.of(request.next(answer))))
                 .call(rows -> outbox.persist(rows));
+    }
+
+    /** Whether the asker may read it: the tenant's, and a signed-in user's only to that user (else "not found"). */
+    private static boolean shownTo(Conversation conversation, Envelope request, HistoryRequested asked) {
+        return conversation != null && conversation.tenantId.equals(request.tenantId())
+                && (conversation.userId == null || conversation.userId.equals(asked.userId()));
     }
 
     private static ReplyHistory.Entry entry(TranscriptEntry said) {

@@ -5,6 +5,8 @@ import dev.confab.contracts.Topics;
 import dev.confab.contracts.event.AuditRecorded;
 import dev.confab.contracts.event.Envelope;
 import dev.confab.contracts.event.EventJson;
+import dev.confab.contracts.event.HistoryRequested;
+import dev.confab.contracts.event.ReplyHistory;
 import dev.confab.contracts.event.SlotSet;
 import dev.confab.contracts.event.UserForgotten;
 import dev.confab.testsupport.KafkaTestResource;
@@ -79,7 +81,8 @@ class UserMemoryTest {
     @Test
     void noOneButItsUserWritesInASignedInUsersConversation() {
         awaitServed(TENANT, version);
-        Conversations mine = new Conversations(TENANT, "u-" + UUID.randomUUID());
+        String owner = "u-" + UUID.randomUUID();
+        Conversations mine = new Conversations(TENANT, owner);
         mine.send("hello", "greet");
         mine.replies();
         String refusal = "This conversation cannot be continued from here. Please start a new conversation.";
@@ -90,6 +93,18 @@ class UserMemoryTest {
         assertThat(mine.replies()).containsExactly(refusal);
 
         assertThat(transcript(mine.id())).noneMatch(line -> line.contains("card number"));
+        assertThat(history(mine, "h-stranger", "u-someone-else").found()).as("nor read by another").isFalse();
+        assertThat(history(mine, "h-anonymous", null).found()).isFalse();
+        assertThat(history(mine, "h-owner", owner).messages()).extracting(ReplyHistory.Entry::text)
+                .contains("hello");
+    }
+
+    private static ReplyHistory history(Conversations chat, String requestId, String asker) {
+        Conversations.KAFKA.send(Envelope.first(TENANT, "bank-support", chat.id(), requestId, null,
+                new HistoryRequested(50, asker)));
+        return (ReplyHistory) await().atMost(Duration.ofSeconds(30))
+                .until(() -> chat.events(Topics.CHAT_OUTBOUND, requestId), events -> !events.isEmpty())
+                .get(0).payload();
     }
 
     @Test

@@ -75,9 +75,11 @@ public class MessageResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<ConversationHistory> history(@RestPath String conversationId,
-                                            @RestQuery @DefaultValue("50") String limit) {
+                                            @RestQuery @DefaultValue("50") String limit,
+                                            @RestHeader("X-User-Token") String userToken) {
         ConversationIds.require(conversationId);
-        return conversations.history(caller.tenant(), conversationId, historyLimit(limit))
+        String userId = users.userOf(userToken).orElse(null);
+        return conversations.history(caller.tenant(), conversationId, historyLimit(limit), userId)
                 .onFailure(TimeoutException.class).transform(timeout -> new WebApplicationException(
                         "The conversation's history is not available right now; try again", 503))
                 .map(messages -> messages

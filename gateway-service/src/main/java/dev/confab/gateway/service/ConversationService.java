@@ -19,9 +19,13 @@ public class ConversationService {
         this.events = events;
     }
 
-    /** The last {@code limit} messages, oldest first; empty when the tenant has no such conversation. */
-    public Uni<Optional<List<ReplyHistory.Entry>>> history(String tenant, String conversationId, int limit) {
-        return events.ask(tenant, conversationId, "history", new HistoryRequested(limit))
+    /**
+     * The last {@code limit} messages, oldest first; empty when the tenant has no such conversation, or when it is
+     * a signed-in user's and {@code userId} (verified, or {@code null}) is not that user.
+     */
+    public Uni<Optional<List<ReplyHistory.Entry>>> history(String tenant, String conversationId, int limit,
+                                                          String userId) {
+        return events.ask(tenant, conversationId, "history", new HistoryRequested(limit, userId))
                 .map(answer -> (ReplyHistory) answer.payload())
                 .map(history -> history.found() ? Optional.of(history.messages()) : Optional.empty());
     }

@@ -1,6 +1,8 @@
 package dev.confab.gateway.security;
 
 import dev.confab.contracts.Topics;
+import dev.confab.contracts.event.Envelope;
+import dev.confab.contracts.event.HistoryRequested;
 import dev.confab.contracts.event.UserMessage;
 import dev.confab.testsupport.KafkaTestResource;
 import dev.confab.testsupport.TopicClient;
@@ -67,6 +69,20 @@ class UserTokenTest {
         assertThat(TopicClient.shared().awaitEvents(Topics.CHAT_INBOUND, conversation, 1))
                 .extracting(event -> ((UserMessage) event.payload()).userId())
                 .containsExactly("u-ada");
+    }
+
+    @Test
+    void aHistoryRequestSaysWhichVerifiedUserAsks() {
+        String conversation = "c-" + UUID.randomUUID();
+
+        // No dialog runs in these tests, so the request is asked and then times out (503); what was asked counts.
+        given().header("X-User-Token", token(PROVIDER, ISSUER, "u-ada", 60))
+                .get("/v1/conversations/{id}/messages?limit=5", conversation)
+                .then().statusCode(503);
+
+        assertThat(TopicClient.shared().awaitEvents(Topics.CHAT_CONTROL, conversation, 1))
+                .extracting(Envelope::payload)
+                .containsExactly(new HistoryRequested(5, "u-ada"));
     }
 
     @Test
