@@ -6,9 +6,4 @@ package dev.confab.contracts.event;
  * @param userId the verified user asking, or {@code null}: a signed-in user's conversation is shown to that user only
  */
 public record HistoryRequested(int limit, String userId) implements EventPayload {
-
-    /** An anonymous client's request. */
-    public HistoryRequested(int limit) {
-        this(limit, null);
-    }
 }

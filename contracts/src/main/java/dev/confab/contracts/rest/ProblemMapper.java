@@ -14,7 +14,6 @@ import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
 
-import java.util.Arrays;
 import java.util.stream.Collectors;
 
 /** Turns every refused or failed request of a Confab REST API into {@code application/problem+json} with its reason. */
@@ -102,17 +101,9 @@ public class ProblemMapper {
     }
 
     private static String[] rolesAllowed(SimpleResourceInfo resource) {
-        RolesAllowed onMethod = Arrays.stream(resource.getResourceClass().getMethods())
-                .filter(method -> method.getName().equals(resource.getMethodName())
-                        && Arrays.equals(method.getParameterTypes(), resource.parameterTypes()))
-                .map(method -> method.getAnnotation(RolesAllowed.class))
-                .filter(roles -> roles != null)
-                .findFirst()
-                .orElse(null);
-        RolesAllowed roles = onMethod != null
-                ? onMethod
-                : resource.getResourceClass().getAnnotation(RolesAllowed.class);
-        return roles == null ? new String[] {"that it names"} : roles.value();
+        return ResourceMethods.annotation(resource, RolesAllowed.class)
+                .map(RolesAllowed::value)
+                .orElse(new String[] {"that it names"});
     }
 
     /** A problem+json response; services use it for the errors only they know. */

@@ -3,6 +3,7 @@ package dev.confab.contracts.security;
 import dev.confab.contracts.event.AuditRecorded;
 import dev.confab.contracts.event.Envelope;
 import dev.confab.contracts.kafka.EventPublisher;
+import dev.confab.contracts.rest.ResourceMethods;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -13,8 +14,6 @@ import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
 
-import java.lang.reflect.Method;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -37,7 +36,7 @@ public class AuditTrail {
     @ServerResponseFilter
     public void record(ContainerRequestContext request, ContainerResponseContext response,
                        SimpleResourceInfo resource, UriInfo uri) {
-        if (resource == null || resource.getResourceClass() == null || !audited(resource)) {
+        if (ResourceMethods.annotation(resource, Audited.class).isEmpty()) {
             return;
         }
         Caller caller = identity.isAnonymous() ? null : identity.getAttribute(ApiKeyIdentityProvider.CALLER);
@@ -58,39 +57,20 @@ public class AuditTrail {
                         });
     }
 
-    private static boolean audited(SimpleResourceInfo resource) {
-        return resource.getResourceClass().isAnnotationPresent(Audited.class)
-                || method(resource).map(found -> found.isAnnotationPresent(Audited.class)).orElse(false);
-    }
-
     private static String template(SimpleResourceInfo resource) {
         Path onClass = resource.getResourceClass().getAnnotation(Path.class);
         String base = onClass == null ? "" : onClass.value();
-        return method(resource)
+        return ResourceMethods.of(resource)
                 .map(found -> found.getAnnotation(Path.class))
                 .map(onMethod -> base.replaceAll("/$", "") + (onMethod.value().startsWith("/") ? "" : "/")
                         + onMethod.value())
                 .orElse(base);
     }
 
-    private static Optional<Method> method(SimpleResourceInfo resource) {
-        try {
-            return Optional.of(resource.getResourceClass().getMethod(resource.getMethodName(),
-                    resource.parameterTypes()));
-        } catch (NoSuchMethodException e) {
-            return Optional.empty();
-        }
-    }
-
     /** The tenant named in the path or query (a platform key acts for it), else the key's own. */
     private static String tenantActedFor(Caller caller, UriInfo uri) {
-        for (String name : new String[] {"tenantId", "tenant"}) {
-            String named = Optional.ofNullable(uri.getPathParameters().getFirst(name))
-                    .orElse(uri.getQueryParameters().getFirst(name));
-            if (named != null && Envelope.IDENTIFIER.matcher(named).matches()) {
-                return named;
-            }
-        }
-        return caller.isPlatform() ? "platform" : caller.tenant();
+        return TenantGuard.namedTenant(uri)
+                .filter(named -> Envelope.IDENTIFIER.matcher(named).matches())
+                .orElse(caller.isPlatform() ? "platform" : caller.tenant());
     }
 }

@@ -29,7 +29,7 @@ public class TenantGuard {
 
     @ServerRequestFilter
     public Uni<Response> guard(UriInfo uri) {
-        String named = named(uri.getPathParameters()).or(() -> named(uri.getQueryParameters())).orElse(null);
+        String named = namedTenant(uri).orElse(null);
         if (named == null) {
             return Uni.createFrom().nullItem();
         }
@@ -45,6 +45,11 @@ public class TenantGuard {
         }
         return ProblemMapper.problem(Response.Status.FORBIDDEN,
                 "This API key may not act for tenant '" + named + "'", uri);
+    }
+
+    /** The tenant a request names in its path ({@code tenantId}, {@code tenant}) or, failing that, its query. */
+    static Optional<String> namedTenant(UriInfo uri) {
+        return named(uri.getPathParameters()).or(() -> named(uri.getQueryParameters()));
     }
 
     private static Optional<String> named(MultivaluedMap<String, String> parameters) {

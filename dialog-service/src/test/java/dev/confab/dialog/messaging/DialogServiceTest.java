@@ -354,9 +354,9 @@ class DialogServiceTest {
         chat.replies();
 
         Conversations.KAFKA.send(Envelope.first(TENANT, "bank-support", chat.id(), "h-1", null,
-                new HistoryRequested(3)));
+                new HistoryRequested(3, null)));
         Conversations.KAFKA.send(Envelope.first("intruder", "bank-support", chat.id(), "h-2", null,
-                new HistoryRequested(3)));
+                new HistoryRequested(3, null)));
 
         ReplyHistory own = (ReplyHistory) await().atMost(Duration.ofSeconds(30))
                 .until(() -> chat.events(Topics.CHAT_OUTBOUND, "h-1"), events -> !events.isEmpty()).get(0).payload();

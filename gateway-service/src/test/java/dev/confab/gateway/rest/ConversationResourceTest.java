@@ -56,7 +56,7 @@ class ConversationResourceTest {
                 .when().get("/v1/conversations/{id}/messages", conversationId));
 
         Envelope asked = kafka.awaitEvents(Topics.CHAT_CONTROL, conversationId, 1).get(0);
-        assertThat(asked.payload()).isEqualTo(new HistoryRequested(2));
+        assertThat(asked.payload()).isEqualTo(new HistoryRequested(2, null));
         assertThat(asked.tenantId()).isEqualTo("default");
         kafka.send(asked.next(new ReplyHistory(true, List.of(
                 new ReplyHistory.Entry(ChatTurn.Speaker.USER, "I lost my card", null, Instant.now()),
