@@ -12,11 +12,13 @@ import dev.confab.contracts.event.FlowChanged;
 import dev.confab.contracts.event.HandoffRequested;
 import dev.confab.contracts.event.Provenance;
 import dev.confab.contracts.event.TurnStarted;
+import dev.confab.contracts.event.UserForgotten;
 import dev.confab.testsupport.KafkaTestResource;
 import dev.confab.testsupport.TestKeys;
 import dev.confab.testsupport.TopicClient;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -141,6 +143,40 @@ class AnalyticsResourceTest {
                 .then()
                 .body("turns", equalTo(2))
                 .body("topIntents.find { it.intent == 'card_arrival' }.count", equalTo(1));
+    }
+
+    @Test
+    void anErasedConversationStillCountsButItsTurnsAreNoLongerFollowed() {
+        send("c7", "t1", 0, new ConversationStarted("web"));
+        send("c7", "t1", 0, new TurnStarted("where is my card", "card_arrival", 0.93, false, "en", "web"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> TestKeys.asPlatform()
+                .get("/v1/analytics/{tenant}/{assistant}", tenant, ASSISTANT)
+                .then()
+                .body("turns", equalTo(1)));
+        double erasures = erasures();
+
+        kafka.send(Envelope.first(tenant, "all", "user:u-7", "forget-1", null,
+                new UserForgotten("u-7", List.of(tenant + "-c7"))));
+        await().atMost(Duration.ofSeconds(30)).until(() -> erasures() > erasures);
+        // A reply still in flight for the erased conversation, then a rating after it (same partition, so in order).
+        send("c7", "t1", 40, new BotMessage("It is on its way.", Provenance.TEMPLATE, List.of()));
+        send("c7", "f1", 50, new FeedbackGiven(UUID.randomUUID().toString(), FeedbackGiven.Rating.UP, null, null));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> TestKeys.asPlatform()
+                .get("/v1/analytics/{tenant}/{assistant}", tenant, ASSISTANT)
+                .then()
+                .body("satisfaction.thumbsUp", equalTo(1))
+                .body("conversations", equalTo(1))
+                .body("turns", equalTo(1))
+                .body("turnLatencyMs.samples", equalTo(0)));
+    }
+
+    private static double erasures() {
+        return RestAssured.given().get("/q/metrics").then().statusCode(200).extract().asString().lines()
+                .filter(line -> line.startsWith("confab_analytics_erasures_total"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .findFirst()
+                .orElse(0);
     }
 
     @Test

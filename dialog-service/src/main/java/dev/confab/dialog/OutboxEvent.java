@@ -28,6 +28,10 @@ public class OutboxEvent {
     @Column(name = "conversation_id")
     public String conversationId;
 
+    /** The event's tenant, so row-level security can hide the row from other tenants. */
+    @Column(name = "tenant_id")
+    public String tenantId;
+
     public String event;
 
     @Column(name = "created_at")
@@ -47,6 +51,7 @@ public class OutboxEvent {
     public static OutboxEvent of(Envelope envelope, UUID heldBy) {
         OutboxEvent row = new OutboxEvent();
         row.conversationId = envelope.conversationId();
+        row.tenantId = envelope.tenantId();
         row.heldBy = heldBy;
         row.event = new String(EventJson.write(envelope), StandardCharsets.UTF_8);
         row.createdAt = Instant.now();

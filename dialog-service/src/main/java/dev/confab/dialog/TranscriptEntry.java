@@ -31,6 +31,10 @@ public class TranscriptEntry {
     @Column(name = "conversation_id")
     public String conversationId;
 
+    /** The conversation's tenant, repeated here so row-level security can hide the row from other tenants. */
+    @Column(name = "tenant_id")
+    public String tenantId;
+
     @Column(name = "turn_id")
     public String turnId;
 
@@ -76,6 +80,7 @@ public class TranscriptEntry {
     public static TranscriptEntry of(Envelope event, ChatTurn.Speaker speaker, String text, Provenance provenance) {
         TranscriptEntry entry = new TranscriptEntry();
         entry.conversationId = event.conversationId();
+        entry.tenantId = event.tenantId();
         entry.turnId = event.turnId();
         entry.eventId = event.eventId();
         entry.speaker = speaker;

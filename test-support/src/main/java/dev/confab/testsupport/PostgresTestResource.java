@@ -4,17 +4,20 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 import java.util.Map;
 
-/** Points a Quarkus application under test at the JVM's shared real PostgreSQL, for both reactive and JDBC clients. */
+/**
+ * Points a Quarkus application under test at the JVM's shared real PostgreSQL, for both reactive and JDBC clients, as
+ * the ordinary role that owns the service's database.
+ */
 public class PostgresTestResource implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        int port = SharedPostgres.port();
+        String jdbcUrl = SharedPostgres.jdbcUrl();
         return Map.of(
-                "quarkus.datasource.reactive.url", "postgresql://localhost:" + port + "/postgres",
-                "quarkus.datasource.jdbc.url", "jdbc:postgresql://localhost:" + port + "/postgres",
-                "quarkus.datasource.username", "postgres",
-                "quarkus.datasource.password", "postgres");
+                "quarkus.datasource.reactive.url", jdbcUrl.substring("jdbc:".length()),
+                "quarkus.datasource.jdbc.url", jdbcUrl,
+                "quarkus.datasource.username", SharedPostgres.SERVICE_ROLE,
+                "quarkus.datasource.password", SharedPostgres.SERVICE_PASSWORD);
     }
 
     @Override

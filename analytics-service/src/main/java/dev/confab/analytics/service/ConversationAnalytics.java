@@ -1,6 +1,7 @@
 package dev.confab.analytics.service;
 
 import dev.confab.contracts.event.Envelope;
+import dev.confab.contracts.event.UserForgotten;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -31,6 +32,16 @@ public class ConversationAnalytics {
     public void record(Envelope event) {
         if (!recent.firstTime(event.eventId())) {
             registry.counter("confab.analytics.duplicates").increment();
+            return;
+        }
+        if (event.payload() instanceof UserForgotten forgotten) {
+            registry.counter("confab.analytics.erasures").increment();
+            // An erasure names no assistant: it reaches each of the tenant's.
+            tallies.forEach((key, tally) -> {
+                if (key.get(0).equals(event.tenantId())) {
+                    tally.forget(forgotten.conversationIds());
+                }
+            });
             return;
         }
         tallies.computeIfAbsent(List.of(event.tenantId(), event.assistantId()), key -> new Tally())

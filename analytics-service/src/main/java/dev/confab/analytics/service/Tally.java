@@ -42,6 +42,9 @@ final class Tally {
             return size() > OPEN_TURNS;
         }
     };
+    // Conversations erased at their users' request still count; only their ids are gone.
+    private int forgottenConversations;
+    private int forgottenHandedOver;
     private int turns;
     private int outOfScope;
     private int thumbsUp;
@@ -74,9 +77,25 @@ final class Tally {
         // Other events (slots, guardrail verdicts, …) change no figure here.
     }
 
+    /**
+     * Drops what identifies these conversations (their ids, their turns waiting for a reply) and keeps what they
+     * added to the figures: counts are no one's personal data.
+     */
+    synchronized void forget(List<String> conversationIds) {
+        for (String id : conversationIds) {
+            if (conversations.remove(id)) {
+                forgottenConversations++;
+            }
+            if (handedOver.remove(id)) {
+                forgottenHandedOver++;
+            }
+            openTurns.keySet().removeIf(turn -> turn.startsWith(id + "/"));
+        }
+    }
+
     synchronized AnalyticsReport report(String tenant, String assistant) {
-        int seen = conversations.size();
-        int handedOff = handedOver.size();
+        int seen = conversations.size() + forgottenConversations;
+        int handedOff = handedOver.size() + forgottenHandedOver;
         int abandoned = endings.getOrDefault(ConversationEnded.Reason.INACTIVITY.name(), 0);
         AnalyticsReport.Satisfaction satisfaction = new AnalyticsReport.Satisfaction(thumbsUp, thumbsDown,
                 csatResponses, csatResponses == 0 ? null : (double) csatSum / csatResponses);

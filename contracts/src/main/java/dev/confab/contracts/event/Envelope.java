@@ -73,6 +73,17 @@ public record Envelope(
                 conversationId, turnId, causationId, partition, traceparent, payload);
     }
 
+    /**
+     * The same event with its body as others may see it (personal data hidden): same id, same type, so a consumer
+     * cannot tell a redacted event from any other but by its words.
+     */
+    public Envelope withVisiblePayload(EventPayload visible) {
+        if (visible.getClass() != payload.getClass()) {
+            throw new IllegalArgumentException("A " + type + " event stays a " + type + " event");
+        }
+        return withPayload(visible);
+    }
+
     /** The same event with its body, once read separately from the rest of the envelope. */
     Envelope withPayload(EventPayload body) {
         return new Envelope(eventId, type, schemaVersion, occurredAt, tenantId, assistantId, assistantVersion,

@@ -19,6 +19,12 @@ final class LocalPostgres implements AutoCloseable {
     /** One database per service that keeps state (architecture §4). */
     static final List<String> DATABASES = List.of("confab_dialog", "confab_retrieval");
 
+    /**
+     * The ordinary role the services connect as and that owns their databases: a superuser would bypass the
+     * row-level security that keeps tenants apart.
+     */
+    static final String SERVICE_ROLE = "confab";
+
     private final EmbeddedPostgres postgres;
 
     private LocalPostgres(EmbeddedPostgres postgres) {
@@ -51,16 +57,34 @@ final class LocalPostgres implements AutoCloseable {
         try (Connection db = postgres.getPostgresDatabase().getConnection();
              PreparedStatement exists = db.prepareStatement("select 1 from pg_database where datname = ?");
              Statement create = db.createStatement()) {
+            create.execute("do $$ begin if not exists (select from pg_roles where rolname = '" + SERVICE_ROLE
+                    + "') then create role " + SERVICE_ROLE + " login; end if; end $$");
             for (String name : DATABASES) {
                 exists.setString(1, name);
                 try (ResultSet row = exists.executeQuery()) {
                     if (!row.next()) {
-                        create.execute("create database " + name);
+                        create.execute("create database " + name + " owner " + SERVICE_ROLE);
+                    } else {
+                        handToServiceRole(name);
                     }
                 }
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot create the service databases", e);
+        }
+    }
+
+    /**
+     * A work directory from before the services had their own role keeps its data: the database and its tables pass
+     * to the service role, so Liquibase can migrate them and row-level security applies.
+     */
+    private void handToServiceRole(String database) throws SQLException {
+        try (Connection db = postgres.getDatabase("postgres", database).getConnection();
+             Statement alter = db.createStatement()) {
+            alter.execute("alter database " + database + " owner to " + SERVICE_ROLE);
+            alter.execute("do $$ declare owned record; begin for owned in select format('alter table %I owner to "
+                    + SERVICE_ROLE + "', tablename) as statement from pg_tables where schemaname = 'public' "
+                    + "and tableowner <> '" + SERVICE_ROLE + "' loop execute owned.statement; end loop; end $$");
         }
     }
 

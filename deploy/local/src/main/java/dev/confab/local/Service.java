@@ -87,7 +87,7 @@ enum Service {
         List<String> arguments = new ArrayList<>(List.of(
                 "-Dquarkus.datasource.reactive.url=postgresql://127.0.0.1:" + settings.postgresPort() + "/" + database,
                 "-Dquarkus.datasource.jdbc.url=jdbc:postgresql://127.0.0.1:" + settings.postgresPort() + "/" + database,
-                "-Dquarkus.datasource.username=postgres"));
+                "-Dquarkus.datasource.username=" + LocalPostgres.SERVICE_ROLE));
         arguments.addAll(List.of(more));
         return arguments;
     }

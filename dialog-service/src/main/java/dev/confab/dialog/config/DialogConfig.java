@@ -61,4 +61,23 @@ public interface DialogConfig {
      * tenant not listed calls no action.
      */
     Map<String, List<String>> actionHosts();
+
+    /** What the public {@code conversation.events} stream may say of what users and the bot said. */
+    PublicEvents publicEvents();
+
+    /** The public stream's view of conversations. */
+    interface PublicEvents {
+
+        /**
+         * Whether message texts and slot values there carry personal data (card numbers, IBANs, e-mail addresses,
+         * phone numbers) behind generation's placeholders ({@code [CARD_NUMBER_1]}); the user's own replies and the
+         * tenant's transcript keep the words as said.
+         */
+        @WithDefault("true")
+        boolean redactPii();
+
+        /** Where phone numbers written without a country code are from (ISO 3166). */
+        @WithDefault("GB")
+        String phoneRegion();
+    }
 }

@@ -1,10 +1,12 @@
 package dev.confab.dialog.messaging;
 
 import dev.confab.contracts.kafka.EventPublisher;
+import dev.confab.contracts.security.Caller;
+import dev.confab.contracts.tenancy.TenantScope;
 import dev.confab.dialog.Conversation;
 import dev.confab.dialog.repository.ConversationRepository;
 import dev.confab.dialog.service.TurnService;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
@@ -48,8 +50,10 @@ public class InactivitySweep {
                 .replaceWithVoid();
     }
 
-    @WithSession
+    /** Every tenant's expired conversations: the sweep is the platform's. */
+    @WithTransaction
     Uni<List<Conversation>> expired() {
-        return conversations.expiredBy(Instant.now(), BATCH);
+        return TenantScope.enter(Caller.PLATFORM)
+                .chain(() -> conversations.expiredBy(Instant.now(), BATCH));
     }
 }

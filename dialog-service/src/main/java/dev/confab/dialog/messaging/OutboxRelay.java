@@ -3,9 +3,12 @@ package dev.confab.dialog.messaging;
 import dev.confab.contracts.event.Envelope;
 import dev.confab.contracts.event.TurnInterpreted;
 import dev.confab.contracts.kafka.EventPublisher;
+import dev.confab.contracts.security.Caller;
+import dev.confab.contracts.tenancy.TenantScope;
 import dev.confab.dialog.OutboxEvent;
 import dev.confab.dialog.config.DialogConfig;
 import dev.confab.dialog.repository.OutboxRepository;
+import dev.confab.dialog.service.PublicEvents;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.logging.Log;
@@ -30,9 +33,12 @@ public class OutboxRelay {
     private final OutboxRepository outbox;
     private final DialogConfig config;
     private final MeterRegistry meters;
+    private final PublicEvents publicEvents;
 
-    public OutboxRelay(EventPublisher publisher, OutboxRepository outbox, DialogConfig config, MeterRegistry meters) {
+    public OutboxRelay(EventPublisher publisher, OutboxRepository outbox, DialogConfig config, MeterRegistry meters,
+                       PublicEvents publicEvents) {
         this.publisher = publisher;
+        this.publicEvents = publicEvents;
         this.outbox = outbox;
         this.config = config;
         this.meters = meters;
@@ -43,10 +49,18 @@ public class OutboxRelay {
         if (rows.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        List<Envelope> events = rows.stream().map(OutboxEvent::envelope).toList();
+        List<Envelope> events = visible(rows);
         return publisher.publishAll(events)
                 .invoke(() -> events.forEach(this::count))
                 .chain(() -> delete(rows));
+    }
+
+    /** The rows' events as they may leave dialog: the public stream's with personal data hidden. */
+    private List<Envelope> visible(List<OutboxEvent> rows) {
+        return rows.stream()
+                .map(OutboxEvent::envelope)
+                .map(publicEvents::visible)
+                .toList();
     }
 
     /** What dialog says, by event type: handoffs, conversations ended, fallbacks asked of generation. */
@@ -81,13 +95,15 @@ public class OutboxRelay {
     @WithTransaction
     Uni<Integer> relayLeftovers() {
         Instant now = Instant.now();
-        return outbox.claimLeftovers(now.minus(config.outboxRelayAfter()), now.minus(config.rephraseHold()),
-                        SWEEP_BATCH)
+        // The relay is the platform's, not a tenant's: it publishes every tenant's leftovers.
+        return TenantScope.enter(Caller.PLATFORM)
+                .chain(() -> outbox.claimLeftovers(now.minus(config.outboxRelayAfter()),
+                        now.minus(config.rephraseHold()), SWEEP_BATCH))
                 .chain(rows -> {
                     if (rows.isEmpty()) {
                         return Uni.createFrom().item(0);
                     }
-                    List<Envelope> events = rows.stream().map(OutboxEvent::envelope).toList();
+                    List<Envelope> events = visible(rows);
                     return publisher.publishAll(events)
                             .invoke(() -> events.forEach(this::count))
                             .chain(() -> outbox.deleteAll(rows.stream().map(row -> row.id).toList()))
@@ -97,6 +113,8 @@ public class OutboxRelay {
 
     @WithTransaction
     Uni<Void> delete(List<OutboxEvent> rows) {
-        return outbox.deleteAll(rows.stream().map(row -> row.id).toList()).replaceWithVoid();
+        return TenantScope.enter(Caller.PLATFORM)
+                .chain(() -> outbox.deleteAll(rows.stream().map(row -> row.id).toList()))
+                .replaceWithVoid();
     }
 }

@@ -1,5 +1,7 @@
 package dev.confab.dialog.repository;
 
+import dev.confab.contracts.security.Caller;
+import dev.confab.contracts.tenancy.TenantScope;
 import dev.confab.dialog.Conversation;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
@@ -12,6 +14,21 @@ import java.util.List;
 /** Stores conversations. */
 @ApplicationScoped
 public class ConversationRepository implements PanacheRepositoryBase<Conversation, String> {
+
+    /**
+     * The tenant a conversation id belongs to, or {@code null} while it is free. Row-level security hides other
+     * tenants' conversations, yet their ids are taken, so this one lookup runs across tenants; the transaction then
+     * returns to {@code tenant}'s rows.
+     */
+    public Uni<String> ownerOf(String id, String tenant) {
+        return TenantScope.enter(Caller.PLATFORM)
+                .chain(() -> getSession())
+                .chain(session -> session
+                        .createNativeQuery("select tenant_id from conversation where id = :id", String.class)
+                        .setParameter("id", id)
+                        .getSingleResultOrNull())
+                .call(() -> TenantScope.enter(tenant));
+    }
 
     /** The ids of a user's conversations with one tenant's assistants. */
     public Uni<List<String>> idsOf(String tenantId, String userId) {

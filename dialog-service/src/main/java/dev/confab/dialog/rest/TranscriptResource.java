@@ -1,12 +1,12 @@
 package dev.confab.dialog.rest;
 
 import dev.confab.contracts.security.Audited;
-import dev.confab.contracts.security.Caller;
 import dev.confab.contracts.security.CurrentCaller;
 import dev.confab.contracts.security.Roles;
+import dev.confab.contracts.tenancy.TenantScope;
 import dev.confab.dialog.repository.ConversationRepository;
 import dev.confab.dialog.repository.TranscriptRepository;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -39,18 +39,13 @@ public class TranscriptResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @WithSession
+    @WithTransaction
     public Uni<List<TranscriptLine>> transcript(@RestPath String conversationId) {
         Identifiers.require(conversationId, "conversation id");
-        Caller asking = caller.get();
-        return conversations.findById(conversationId)
+        return TenantScope.enter(caller.get().tenant())
+                .chain(() -> conversations.findById(conversationId))
                 // Another tenant's conversation is as absent as one that never was: its id says nothing.
                 .onItem().ifNull().failWith(() -> new NotFoundException("No conversation " + conversationId))
-                .invoke(conversation -> {
-                    if (!asking.actsFor(conversation.tenantId)) {
-                        throw new NotFoundException("No conversation " + conversationId);
-                    }
-                })
                 .chain(conversation -> transcript.lastEntries(conversationId, MAX_ENTRIES))
                 .map(entries -> entries.stream().map(TranscriptLine::of).toList());
     }

@@ -4,10 +4,10 @@ import dev.confab.contracts.event.UserForgotten;
 import dev.confab.contracts.rest.InvalidRequestException;
 import dev.confab.contracts.security.Audited;
 import dev.confab.contracts.security.Roles;
+import dev.confab.contracts.tenancy.TenantScope;
 import dev.confab.dialog.messaging.OutboxRelay;
 import dev.confab.dialog.service.MemoryService;
 import dev.confab.dialog.service.UserService;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -51,10 +51,11 @@ public class UserResource {
 
     @GET
     @Path("/memory")
-    @WithSession
+    @WithTransaction
     public Uni<MemoryView> memory(@RestPath String userId, @RestQuery String tenant) {
         check(userId, tenant);
-        return memory.of(tenant, userId)
+        return TenantScope.enter(tenant)
+                .chain(() -> memory.of(tenant, userId))
                 .map(found -> found.map(MemoryView::of).orElse(MemoryView.none()));
     }
 
@@ -67,7 +68,9 @@ public class UserResource {
         if (request == null || request.consent() == null) {
             throw new InvalidRequestException("The body must say {\"consent\": true} or {\"consent\": false}");
         }
-        return memory.consent(tenant, userId, request.consent()).map(MemoryView::of);
+        return TenantScope.enter(tenant)
+                .chain(() -> memory.consent(tenant, userId, request.consent()))
+                .map(MemoryView::of);
     }
 
     private static void check(String userId, String tenant) {

@@ -3,6 +3,7 @@ package dev.confab.dialog.service;
 import dev.confab.contracts.event.Envelope;
 import dev.confab.contracts.event.HistoryRequested;
 import dev.confab.contracts.event.ReplyHistory;
+import dev.confab.contracts.tenancy.TenantScope;
 import dev.confab.dialog.Conversation;
 import dev.confab.dialog.OutboxEvent;
 import dev.confab.dialog.TranscriptEntry;
@@ -36,8 +37,9 @@ public class HistoryService {
     /** The answer, written to the outbox like every event dialog sends; the caller publishes it. */
     @WithTransaction
     public Uni<List<OutboxEvent>> history(Envelope request, HistoryRequested asked) {
-        return conversations.findById(request.conversationId())
-                .chain(conversation -> !shownTo(conversation, request, asked)
+        return TenantScope.enter(request.tenantId())
+                .chain(() -> conversations.findById(request.conversationId()))
+                .chain(conversation -> !shownTo(conversation, asked)
                         ? Uni.createFrom().item(new ReplyHistory(false, List.of()))
                         : transcript.lastEntries(conversation.id, asked.limit())
                                 .map(entries -> new ReplyHistory(true, entries.stream()
@@ -48,9 +50,9 @@ public class HistoryService {
     }
 
     /** Whether the asker may read it: the tenant's, and a signed-in user's only to that user (else "not found"). */
-    private static boolean shownTo(Conversation conversation, Envelope request, HistoryRequested asked) {
-        return conversation != null && conversation.tenantId.equals(request.tenantId())
-                && (conversation.userId == null || conversation.userId.equals(asked.userId()));
+    /** Row-level security already hides other tenants' conversations; a signed-in user's is theirs alone. */
+    private static boolean shownTo(Conversation conversation, HistoryRequested asked) {
+        return conversation != null && (conversation.userId == null || conversation.userId.equals(asked.userId()));
     }
 
     private static ReplyHistory.Entry entry(TranscriptEntry said) {

@@ -2,16 +2,16 @@ package dev.confab.dialog.service;
 
 import dev.confab.bundle.AssistantBundle;
 import dev.confab.contracts.rest.InvalidRequestException;
+import dev.confab.contracts.tenancy.TenantScope;
 import dev.confab.dialog.Conversation;
-import dev.confab.dialog.ConversationReview;
 import dev.confab.dialog.ConversationReview.Verdict;
-import dev.confab.dialog.TranscriptEntry;
+import dev.confab.dialog.ConversationReview;
 import dev.confab.dialog.TranscriptEntry.LabelSource;
+import dev.confab.dialog.TranscriptEntry;
 import dev.confab.dialog.repository.ConversationRepository;
 import dev.confab.dialog.repository.ReviewCandidate;
 import dev.confab.dialog.repository.ReviewRepository;
 import dev.confab.dialog.repository.TranscriptRepository;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -53,8 +53,9 @@ public class ReviewService {
     @WithTransaction
     public Uni<ConversationReview> review(String tenantId, String assistantId, String conversationId,
                                           Verdict verdict, String reviewer, List<IntentCorrection> corrections) {
-        return conversations.findById(conversationId)
-                .map(conversation -> requireOwned(conversation, tenantId, assistantId, conversationId))
+        return TenantScope.enter(tenantId)
+                .chain(() -> conversations.findById(conversationId))
+                .map(conversation -> requireOwned(conversation, assistantId, conversationId))
                 .call(conversation -> correct(conversation, corrections))
                 .chain(conversation -> reviews.findById(conversationId))
                 .chain(found -> {
@@ -70,10 +71,11 @@ public class ReviewService {
     }
 
     /** A page of approved conversations after a conversation id, with the system message they were held to. */
-    @WithSession
+    @WithTransaction
     public Uni<ApprovedConversations> approved(String tenantId, String assistantId, String after, int limit) {
         String system = TurnEvents.persona(assistants.bundleFor(tenantId, assistantId, null));
-        return reviews.approvedAfter(tenantId, assistantId, after, limit)
+        return TenantScope.enter(tenantId)
+                .chain(() -> reviews.approvedAfter(tenantId, assistantId, after, limit))
                 .chain(page -> transcript.entriesOf(page.stream()
                                 .map(review -> review.conversationId)
                                 .toList())
@@ -82,24 +84,25 @@ public class ReviewService {
     }
 
     /** A page of user messages to review: understood with less than {@code below} confidence, or corrected. */
-    @WithSession
+    @WithTransaction
     public Uni<List<TranscriptEntry>> utterances(String tenantId, String assistantId, double below, long after,
                                                  int limit) {
-        return transcript.utterancesToReview(tenantId, assistantId, below, after, limit);
+        return TenantScope.enter(tenantId)
+                .chain(() -> transcript.utterancesToReview(tenantId, assistantId, below, after, limit));
     }
 
     /** The review inbox: conversations most recently active first, unreviewed ones or those with a verdict. */
-    @WithSession
+    @WithTransaction
     public Uni<List<ReviewCandidate>> inbox(String tenantId, String assistantId, Verdict verdict, int limit) {
-        return reviews.inbox(tenantId, assistantId, verdict, limit);
+        return TenantScope.enter(tenantId)
+                .chain(() -> reviews.inbox(tenantId, assistantId, verdict, limit));
     }
 
-    private static Conversation requireOwned(Conversation conversation, String tenantId, String assistantId,
-                                             String conversationId) {
-        // Another tenant's conversation is answered like a missing one, so ids cannot be probed across tenants.
-        if (conversation == null || !conversation.tenantId.equals(tenantId)
-                || !conversation.assistantId.equals(assistantId)) {
-            throw new NotFoundException("No conversation " + conversationId + " of " + tenantId + "/" + assistantId);
+    private static Conversation requireOwned(Conversation conversation, String assistantId, String conversationId) {
+        // Row-level security answers for another tenant's conversation as for a missing one, so ids cannot be
+        // probed across tenants.
+        if (conversation == null || !conversation.assistantId.equals(assistantId)) {
+            throw new NotFoundException("No conversation " + conversationId + " of assistant " + assistantId);
         }
         return conversation;
     }

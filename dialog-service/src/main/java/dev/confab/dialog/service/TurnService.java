@@ -20,6 +20,7 @@ import dev.confab.contracts.event.ReplyHandoff;
 import dev.confab.contracts.event.ReplyMessage;
 import dev.confab.contracts.event.RetrievalPerformed;
 import dev.confab.contracts.event.TurnStarted;
+import dev.confab.contracts.tenancy.TenantScope;
 import dev.confab.dialog.Conversation;
 import dev.confab.dialog.OutboxEvent;
 import dev.confab.dialog.TranscriptEntry.LabelSource;
@@ -95,15 +96,23 @@ public class TurnService {
      */
     @WithTransaction
     public Uni<List<OutboxEvent>> userSpoke(Envelope event, MessageUnderstood understood) {
-        return onFirstDelivery(event, () -> conversations.findById(event.conversationId())
-                .chain(found -> !mayContinue(found, event, understood)
+        return onFirstDelivery(event, () -> conversations.ownerOf(event.conversationId(), event.tenantId())
+                .chain(owner -> owner != null && !owner.equals(event.tenantId())
                         ? refuseNotYours(event)
-                        : inbox.firstDelivery(turnKey(event))
-                                .chain(first -> first
-                                        ? outbox.releaseAll(event.conversationId())
-                                                .chain(released -> turn(event, understood, found)
-                                                        .map(rows -> concat(released, rows)))
-                                        : repeated(event, found))));
+                        : conversations.findById(event.conversationId())
+                                .chain(found -> mayContinue(found, understood)
+                                        ? firstTurnOf(event, understood, found)
+                                        : refuseNotYours(event))));
+    }
+
+    /** Takes the user's turn unless it was taken before (the client retried its POST). */
+    private Uni<List<OutboxEvent>> firstTurnOf(Envelope event, MessageUnderstood understood, Conversation found) {
+        return inbox.firstDelivery(turnKey(event))
+                .chain(first -> first
+                        ? outbox.releaseAll(event.conversationId())
+                                .chain(released -> turn(event, understood, found)
+                                        .map(rows -> concat(released, rows)))
+                        : repeated(event, found));
     }
 
     /**
@@ -168,12 +177,11 @@ public class TurnService {
     }
 
     /**
-     * Whether the sender may write in this conversation: it is new, or the sender's tenant's and — once a verified
-     * user has written in it — that user's. An anonymous conversation a user signs into becomes theirs.
+     * Whether the sender may write in this conversation of their tenant: it is new, or no verified user has written
+     * in it yet, or that user is the sender. An anonymous conversation a user signs into becomes theirs.
      */
-    private static boolean mayContinue(Conversation found, Envelope event, MessageUnderstood understood) {
-        return found == null || found.tenantId.equals(event.tenantId())
-                && (found.userId == null || found.userId.equals(understood.userId()));
+    private static boolean mayContinue(Conversation found, MessageUnderstood understood) {
+        return found == null || found.userId == null || found.userId.equals(understood.userId());
     }
 
     /**
@@ -353,7 +361,8 @@ public class TurnService {
     private Uni<List<OutboxEvent>> onSendersConversation(
             Envelope event, BiFunction<Conversation, TurnEvents, Uni<List<OutboxEvent>>> act) {
         return onFirstDelivery(event, () -> conversations.findById(event.conversationId())
-                .chain(conversation -> belongsToSender(conversation, event)
+                // Row-level security shows only the sender's tenant's conversations: another's is not found.
+                .chain(conversation -> conversation != null
                         ? act.apply(conversation, new TurnEvents(bundleOf(conversation),
                                 towardsUser(event, conversation), conversation.assistantVersion, conversation.summary))
                         : Uni.createFrom().item(List.<OutboxEvent>of())));
@@ -373,11 +382,6 @@ public class TurnService {
                     event.conversationId());
             return Uni.createFrom().item(List.<OutboxEvent>of());
         });
-    }
-
-    /** Whether the conversation exists and is the sender's tenant's: an agent desk acts only on its own tenant's. */
-    private static boolean belongsToSender(Conversation conversation, Envelope event) {
-        return conversation != null && conversation.tenantId.equals(event.tenantId());
     }
 
     /**
@@ -506,8 +510,10 @@ public class TurnService {
         return config.publicUrl() + "/v1/conversations/" + conversation.id + "/transcript";
     }
 
+    /** Applies an event once, in a transaction that sees only the rows of the event's tenant. */
     private Uni<List<OutboxEvent>> onFirstDelivery(Envelope event, Supplier<Uni<List<OutboxEvent>>> apply) {
-        return inbox.firstDelivery(event.eventId())
+        return TenantScope.enter(event.tenantId())
+                .chain(() -> inbox.firstDelivery(event.eventId()))
                 .chain(first -> {
                     if (!first) {
                         Log.debugf("Event %s of conversation %s was already consumed", event.eventId(),

@@ -2,6 +2,7 @@ package dev.confab.dialog.service;
 
 import dev.confab.contracts.event.Envelope;
 import dev.confab.contracts.event.UserForgotten;
+import dev.confab.contracts.tenancy.TenantScope;
 import dev.confab.dialog.OutboxEvent;
 import dev.confab.dialog.UserMemory;
 import dev.confab.dialog.repository.ConversationRepository;
@@ -37,7 +38,8 @@ public class UserService {
     /** Erases the user; returns the outbox row of {@code user.forgotten}, to publish once committed. */
     @WithTransaction
     public Uni<List<OutboxEvent>> forget(String tenantId, String userId) {
-        return conversations.idsOf(tenantId, userId)
+        return TenantScope.enter(tenantId)
+                .chain(() -> conversations.idsOf(tenantId, userId))
                 .call(conversations::deleteWithTranscripts)
                 .call(() -> memories.deleteById(UserMemory.key(tenantId, userId)))
                 .chain(ids -> {

@@ -15,7 +15,6 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -36,7 +35,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @QuarkusTestResource(BankApiTestServer.class)
 class BoundedStateTest {
 
-    private static final String JDBC = "jdbc:postgresql://localhost:" + SharedPostgres.port() + "/postgres";
 
     @Inject
     OutboxRelay relay;
@@ -48,7 +46,7 @@ class BoundedStateTest {
     void aSweepSkipsTheRowsAnotherReplicasSweepHoldsAndRelaysTheRest() throws Throwable {
         String held = "c-" + UUID.randomUUID();
         String free = "c-" + UUID.randomUUID();
-        try (Connection otherReplica = DriverManager.getConnection(JDBC, "postgres", "postgres")) {
+        try (Connection otherReplica = SharedPostgres.asSuperuser()) {
             leftOver(otherReplica, held);
             leftOver(otherReplica, free);
             otherReplica.setAutoCommit(false);
@@ -76,7 +74,7 @@ class BoundedStateTest {
     void idsOfEventsConsumedLongAgoAreForgottenAndRecentOnesKept() throws Throwable {
         UUID old = UUID.randomUUID();
         UUID recent = UUID.randomUUID();
-        try (Connection db = DriverManager.getConnection(JDBC, "postgres", "postgres");
+        try (Connection db = SharedPostgres.asSuperuser();
              PreparedStatement insert = db.prepareStatement(
                      "insert into processed_event (event_id, processed_at) values (?, ?)")) {
             insert.setObject(1, old);
@@ -100,10 +98,11 @@ class BoundedStateTest {
         Envelope event = Envelope.first(DialogServiceTest.TENANT, "bank-support", conversationId, "t-1", null,
                 new ConversationEnded(ConversationEnded.Reason.CLOSED));
         try (PreparedStatement insert = db.prepareStatement(
-                "insert into outbox_event (conversation_id, event, created_at) values (?, ?, ?)")) {
+                "insert into outbox_event (conversation_id, tenant_id, event, created_at) values (?, ?, ?, ?)")) {
             insert.setString(1, conversationId);
-            insert.setString(2, new String(EventJson.write(event), StandardCharsets.UTF_8));
-            insert.setObject(3, Timestamp.from(Instant.now().minus(Duration.ofMinutes(1))));
+            insert.setString(2, event.tenantId());
+            insert.setString(3, new String(EventJson.write(event), StandardCharsets.UTF_8));
+            insert.setObject(4, Timestamp.from(Instant.now().minus(Duration.ofMinutes(1))));
             insert.executeUpdate();
         }
     }
@@ -117,7 +116,7 @@ class BoundedStateTest {
     }
 
     private static int count(String sql, Object key) throws SQLException {
-        try (Connection db = DriverManager.getConnection(JDBC, "postgres", "postgres");
+        try (Connection db = SharedPostgres.asSuperuser();
              PreparedStatement query = db.prepareStatement(sql)) {
             query.setObject(1, key);
             try (ResultSet rows = query.executeQuery()) {

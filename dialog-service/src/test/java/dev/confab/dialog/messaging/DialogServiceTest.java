@@ -249,6 +249,24 @@ class DialogServiceTest {
     }
 
     @Test
+    void thePublicStreamHidesPersonalDataThatTheUserAndTheTranscriptKeep() {
+        awaitServed(TENANT, sampleVersion);
+        Conversations chat = new Conversations(TENANT);
+        chat.send("my card was stolen, write to jane.doe@example.com", "lost_or_stolen_card");
+        chat.replies();
+
+        List<TurnStarted> started = Conversations.KAFKA.awaitUntil(Topics.CONVERSATION_EVENTS, chat.id(),
+                        "turn.started").stream()
+                .map(Envelope::payload)
+                .filter(TurnStarted.class::isInstance)
+                .map(TurnStarted.class::cast)
+                .toList();
+        assertThat(started).extracting(TurnStarted::text)
+                .containsExactly("my card was stolen, write to [EMAIL_1]");
+        assertThat(transcript(chat.id())).contains("USER: my card was stolen, write to jane.doe@example.com");
+    }
+
+    @Test
     void anotherTenantCannotWriteIntoAConversation() {
         awaitServed(TENANT, sampleVersion);
         Conversations chat = new Conversations(TENANT);
@@ -425,6 +443,6 @@ class DialogServiceTest {
     }
 
     static List<String> transcript(String conversationId) {
-        return Transcripts.read("jdbc:postgresql://localhost:" + SharedPostgres.port() + "/postgres", conversationId);
+        return Transcripts.read(SharedPostgres.jdbcUrl(), conversationId);
     }
 }

@@ -17,7 +17,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -91,8 +90,7 @@ class InactivityTest {
     }
 
     private static void expireNow(String conversationId) throws SQLException {
-        try (Connection db = DriverManager.getConnection("jdbc:postgresql://localhost:" + SharedPostgres.port()
-                + "/postgres", "postgres", "postgres");
+        try (Connection db = SharedPostgres.asSuperuser();
              PreparedStatement update = db.prepareStatement(
                      "update conversation set expires_at = now() - interval '1 minute' where id = ?")) {
             update.setString(1, conversationId);

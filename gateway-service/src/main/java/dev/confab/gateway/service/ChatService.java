@@ -8,11 +8,14 @@ import dev.confab.contracts.logging.EventLogContext;
 import dev.confab.gateway.StreamEvent;
 import dev.confab.gateway.StreamPosition;
 import dev.confab.gateway.config.GatewayConfig;
+import dev.confab.gateway.messaging.ForgottenConversations;
 import dev.confab.gateway.messaging.MissedReplies;
 import dev.confab.gateway.messaging.ReplyRouter;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Multi;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.ClientErrorException;
+import jakarta.ws.rs.core.Response;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -26,13 +29,15 @@ public class ChatService {
     private final EventPublisher publisher;
     private final ReplyRouter router;
     private final MissedReplies missedReplies;
+    private final ForgottenConversations forgotten;
 
     public ChatService(GatewayConfig config, EventPublisher publisher, ReplyRouter router,
-                       MissedReplies missedReplies) {
+                       MissedReplies missedReplies, ForgottenConversations forgotten) {
         this.config = config;
         this.publisher = publisher;
         this.router = router;
         this.missedReplies = missedReplies;
+        this.forgotten = forgotten;
     }
 
     /**
@@ -55,9 +60,14 @@ public class ChatService {
 
     /**
      * The conversation's replies that reach this replica, with heartbeats, until the client goes away; after
-     * {@code lastEventId} (resuming), first every reply the client missed. Blocks while it checks that id.
+     * {@code lastEventId} (resuming), first every reply the client missed. Blocks while it checks that id. An erased
+     * conversation is gone (410): nothing of it is replayed.
      */
     public Multi<StreamEvent> follow(String tenant, String conversationId, Optional<String> lastEventId) {
+        if (forgotten.contains(tenant, conversationId)) {
+            throw new ClientErrorException("Conversation " + conversationId + " was erased at its user's request",
+                    Response.Status.GONE);
+        }
         Multi<StreamEvent> missed = lastEventId
                 .map(StreamPosition::parse)
                 .map(seen -> missedReplies.after(tenant, conversationId, seen))

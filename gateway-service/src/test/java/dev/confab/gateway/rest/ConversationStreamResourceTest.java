@@ -8,6 +8,7 @@ import dev.confab.contracts.event.ReplyDone;
 import dev.confab.contracts.event.ReplyHandoff;
 import dev.confab.contracts.event.ReplyMessage;
 import dev.confab.contracts.event.ReplyToken;
+import dev.confab.contracts.event.UserForgotten;
 import dev.confab.contracts.event.UserMessage;
 import dev.confab.testsupport.KafkaTestResource;
 import dev.confab.testsupport.LiveSseStream;
@@ -125,6 +126,27 @@ class ConversationStreamResourceTest {
 
         await("the turn is still under way, but its reader closes with the client's stream").atMost(WAIT)
                 .until(() -> resumingStreams() == 0.0);
+    }
+
+    @Test
+    void anErasedConversationIsGoneAndNothingOfItIsReplayed() {
+        String conversationId = "c-" + UUID.randomUUID();
+        Envelope message = Envelope.first("default", "bank-support", conversationId, "t-1", null,
+                new UserMessage("My card number is 4111 1111 1111 1111", "web"));
+        kafka.send(message.next(new ReplyMessage("Thanks, I have blocked it.", Provenance.TEMPLATE, List.of())));
+        TopicClient.TopicRecord first = await().atMost(WAIT)
+                .until(() -> kafka.conversation(Topics.CHAT_OUTBOUND, conversationId), found -> !found.isEmpty())
+                .get(0);
+
+        kafka.send(Envelope.first("default", "all", "user:u-1", "forget-1", null,
+                new UserForgotten("u-1", List.of(conversationId))));
+
+        await().atMost(WAIT).untilAsserted(() -> given()
+                .header("Last-Event-ID", first.partition() + "-" + first.offset())
+                .when().get("/v1/conversations/{id}/stream", conversationId)
+                .then().statusCode(410)
+                .contentType("application/problem+json")
+                .body("detail", containsString("erased")));
     }
 
     @ParameterizedTest

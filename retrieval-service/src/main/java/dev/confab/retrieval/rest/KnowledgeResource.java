@@ -3,6 +3,7 @@ package dev.confab.retrieval.rest;
 import dev.confab.contracts.rest.InvalidRequestException;
 import dev.confab.contracts.security.Audited;
 import dev.confab.contracts.security.Roles;
+import dev.confab.contracts.tenancy.TenantScope;
 import dev.confab.retrieval.config.RetrievalConfig;
 import dev.confab.retrieval.engine.store.Collection;
 import dev.confab.retrieval.repository.KnowledgeDocument.Origin;
@@ -12,7 +13,6 @@ import dev.confab.retrieval.service.IngestionService;
 import dev.confab.retrieval.service.SearchAnswer;
 import dev.confab.retrieval.service.SearchRequest;
 import dev.confab.retrieval.service.SearchService;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -80,17 +80,16 @@ public class KnowledgeResource {
 
     @GET
     @Path("/documents/{documentId}")
-    @WithSession
     public Uni<DocumentView> get(@PathParam("tenantId") String tenantId, @PathParam("assistantId") String assistantId,
                                  @PathParam("documentId") String documentId) {
-        return documents.findDocument(collection(tenantId, assistantId), documentId)
+        return TenantScope.inTransaction(tenantId, () -> documents.findDocument(collection(tenantId, assistantId),
+                        documentId))
                 .onItem().ifNull().failWith(() -> new NotFoundException("No document '" + documentId + "'"))
                 .map(DocumentView::of);
     }
 
     @GET
     @Path("/documents")
-    @WithSession
     public Uni<List<DocumentView>> list(@PathParam("tenantId") String tenantId,
                                         @PathParam("assistantId") String assistantId,
                                         @QueryParam("page") @DefaultValue("0") int page,
@@ -98,7 +97,8 @@ public class KnowledgeResource {
         if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
             throw new InvalidRequestException("page must be 0 or more and size between 1 and " + MAX_PAGE_SIZE);
         }
-        return documents.listDocuments(collection(tenantId, assistantId), page, size)
+        return TenantScope.inTransaction(tenantId, () -> documents.listDocuments(collection(tenantId, assistantId),
+                        page, size))
                 .map(found -> found.stream().map(DocumentView::of).toList());
     }
 
@@ -143,11 +143,10 @@ public class KnowledgeResource {
 
     @GET
     @Path("/batches/{batchId}")
-    @WithSession
     public Uni<BatchView> batchProgress(@PathParam("tenantId") String tenantId,
                                         @PathParam("assistantId") String assistantId,
                                         @PathParam("batchId") UUID batchId) {
-        return documents.inBatch(collection(tenantId, assistantId), batchId)
+        return TenantScope.inTransaction(tenantId, () -> documents.inBatch(collection(tenantId, assistantId), batchId))
                 .map(found -> {
                     if (found.isEmpty()) {
                         throw new NotFoundException("No batch " + batchId);

@@ -3,10 +3,10 @@ package dev.confab.retrieval.service;
 import dev.confab.bundle.load.BundleLoader;
 import dev.confab.bundle.model.KnowledgeSource;
 import dev.confab.contracts.bundle.BundleRelease;
+import dev.confab.contracts.tenancy.TenantScope;
 import dev.confab.retrieval.engine.store.Collection;
 import dev.confab.retrieval.repository.KnowledgeDocument.Origin;
 import dev.confab.retrieval.repository.KnowledgeDocumentRepository;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -46,7 +46,8 @@ public class BundleKnowledge {
     private Uni<Void> sync(Collection collection, List<DocumentUpload> uploads) {
         Set<String> shipped = uploads.stream().map(DocumentUpload::documentId).collect(Collectors.toSet());
         return ingestion.accept(collection, uploads, Origin.BUNDLE, UUID.randomUUID())
-                .chain(ignored -> Panache.withSession(() -> documents.fromOrigin(collection, Origin.BUNDLE)))
+                .chain(ignored -> TenantScope.inTransaction(collection.tenantId(),
+                        () -> documents.fromOrigin(collection, Origin.BUNDLE)))
                 .chain(existing -> Multi.createFrom().iterable(existing)
                         .map(document -> document.documentId)
                         .filter(documentId -> !shipped.contains(documentId))

@@ -3,6 +3,8 @@ package dev.confab.retrieval.service;
 import dev.confab.contracts.event.DocumentIndexed;
 import dev.confab.contracts.event.Envelope;
 import dev.confab.contracts.kafka.EventPublisher;
+import dev.confab.contracts.security.Caller;
+import dev.confab.contracts.tenancy.TenantScope;
 import dev.confab.retrieval.config.RetrievalConfig;
 import dev.confab.retrieval.engine.DocumentChunks;
 import dev.confab.retrieval.engine.store.Collection;
@@ -13,14 +15,12 @@ import dev.confab.retrieval.repository.KnowledgeDocument.Status;
 import dev.confab.retrieval.repository.KnowledgeDocument;
 import dev.confab.retrieval.repository.KnowledgeDocumentRepository;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.List;
-import java.util.UUID;
 
 /**
  * Works through the queue of accepted documents: chunks and embeds each, replaces the document's chunks in the store,
@@ -52,7 +52,8 @@ public class Indexer {
     @Scheduled(every = "${retrieval.indexing.every:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void indexQueued() {
-        List<KnowledgeDocument> queued = OnContext.await(() -> Panache.withSession(
+        // The queue is the platform's: every tenant's documents are indexed in turn.
+        List<KnowledgeDocument> queued = OnContext.await(() -> TenantScope.inTransaction(Caller.PLATFORM,
                 () -> documents.queued(config.indexing().documentsPerRound())));
         for (KnowledgeDocument document : queued) {
             try {
@@ -61,11 +62,11 @@ public class Indexer {
                 // The store or Kafka is down: the rest of the round would fail the same way.
                 Log.warnf("%s stays queued: %s", document.documentId, e.getMessage());
                 meters.counter("confab.retrieval.indexing.retries").increment();
-                OnContext.await(() -> recordAttempt(document.id, e.getMessage()));
+                OnContext.await(() -> recordAttempt(document, e.getMessage()));
                 return;
             } catch (RuntimeException e) {
                 Log.errorf(e, "Indexing %s failed", document.documentId);
-                OnContext.await(() -> markFailed(document.id, e.toString()));
+                OnContext.await(() -> markFailed(document, e.toString()));
             }
         }
     }
@@ -91,7 +92,7 @@ public class Indexer {
 
     /** {@code false} when the document was deleted meanwhile; a replaced one is queued again and indexed anew. */
     private Uni<Boolean> markIndexed(KnowledgeDocument indexed, int chunks) {
-        return Panache.withTransaction(() -> documents.findById(indexed.id)
+        return TenantScope.inTransaction(indexed.tenantId, () -> documents.findById(indexed.id)
                 .map(current -> {
                     if (current == null) {
                         return false;
@@ -105,8 +106,8 @@ public class Indexer {
                 }));
     }
 
-    private Uni<Void> recordAttempt(UUID id, String error) {
-        return Panache.withTransaction(() -> documents.findById(id)
+    private Uni<Void> recordAttempt(KnowledgeDocument document, String error) {
+        return TenantScope.inTransaction(document.tenantId, () -> documents.findById(document.id)
                 .invoke(current -> {
                     if (current != null) {
                         current.attempts++;
@@ -116,8 +117,8 @@ public class Indexer {
                 .replaceWithVoid());
     }
 
-    private Uni<Void> markFailed(UUID id, String error) {
-        return Panache.withTransaction(() -> documents.findById(id)
+    private Uni<Void> markFailed(KnowledgeDocument document, String error) {
+        return TenantScope.inTransaction(document.tenantId, () -> documents.findById(document.id)
                 .invoke(current -> {
                     if (current != null) {
                         current.status = Status.FAILED;

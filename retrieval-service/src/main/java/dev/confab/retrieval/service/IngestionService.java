@@ -1,6 +1,7 @@
 package dev.confab.retrieval.service;
 
 import dev.confab.contracts.event.Envelope;
+import dev.confab.contracts.tenancy.TenantScope;
 import dev.confab.retrieval.config.RetrievalConfig;
 import dev.confab.retrieval.engine.document.DocumentParser;
 import dev.confab.retrieval.engine.document.ParsedDocument;
@@ -13,7 +14,6 @@ import dev.confab.retrieval.repository.KnowledgeDocument;
 import dev.confab.retrieval.repository.KnowledgeDocumentRepository;
 import dev.confab.retrieval.service.InvalidDocumentsException.Kind;
 import dev.confab.retrieval.service.InvalidDocumentsException.Refusal;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -51,7 +51,7 @@ public class IngestionService {
     public Uni<List<KnowledgeDocument>> accept(Collection collection, List<DocumentUpload> uploads, Origin origin,
                                                UUID batchId) {
         return OnWorker.call(() -> parseAll(uploads))
-                .chain(parsed -> Panache.withTransaction(() -> Multi.createFrom().iterable(uploads)
+                .chain(parsed -> TenantScope.inTransaction(collection.tenantId(), () -> Multi.createFrom().iterable(uploads)
                         .onItem().transformToUniAndConcatenate(upload ->
                                 queue(collection, upload, parsed.get(upload.documentId()), origin, batchId))
                         .collect().asList()));
@@ -63,7 +63,7 @@ public class IngestionService {
                     store.delete(collection, documentId);
                     return documentId;
                 })
-                .chain(ignored -> Panache.withTransaction(() -> documents.findDocument(collection, documentId)
+                .chain(ignored -> TenantScope.inTransaction(collection.tenantId(), () -> documents.findDocument(collection, documentId)
                         .chain(document -> document == null
                                 ? Uni.createFrom().item(false)
                                 : documents.delete(document).replaceWith(true))));

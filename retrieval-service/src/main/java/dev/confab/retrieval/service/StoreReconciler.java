@@ -1,10 +1,11 @@
 package dev.confab.retrieval.service;
 
+import dev.confab.contracts.security.Caller;
+import dev.confab.contracts.tenancy.TenantScope;
 import dev.confab.retrieval.engine.store.Collection;
 import dev.confab.retrieval.engine.store.KnowledgeStore;
 import dev.confab.retrieval.engine.store.StoreUnavailableException;
 import dev.confab.retrieval.repository.KnowledgeDocumentRepository;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,12 +35,13 @@ public class StoreReconciler {
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     public void reconcile() {
         List<Collection> indexed = OnContext.await(
-                () -> Panache.withSession(documents::collectionsWithIndexedDocuments));
+                () -> TenantScope.inTransaction(Caller.PLATFORM, documents::collectionsWithIndexedDocuments));
         for (Collection collection : indexed) {
             try {
                 if (store.count(collection) == 0) {
                     int queued = OnContext.await(
-                            () -> Panache.withTransaction(() -> documents.requeueIndexed(collection)));
+                            () -> TenantScope.inTransaction(collection.tenantId(),
+                                    () -> documents.requeueIndexed(collection)));
                     Log.warnf("The %s store has no chunks of %s; %d document(s) queued to rebuild it", store.kind(),
                             collection.name(), queued);
                 }

@@ -9,6 +9,7 @@ import dev.confab.retrieval.engine.store.KnowledgeStore;
 import dev.confab.retrieval.service.StoreReconciler;
 import dev.confab.testsupport.KafkaTestResource;
 import dev.confab.testsupport.PostgresTestResource;
+import dev.confab.testsupport.TenantRows;
 import dev.confab.testsupport.TestKeys;
 import dev.confab.testsupport.TopicClient;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -24,6 +25,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -230,6 +232,20 @@ class KnowledgeApiTest {
         String headers = head.toString(StandardCharsets.US_ASCII);
         int length = Integer.parseInt(headers.replaceAll("(?is).*content-length: *(\\d+).*", "$1"));
         return headers + new String(in.readNBytes(length), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void oneTenantsDocumentsAreInvisibleToAnotherBeneathTheService() throws SQLException {
+        put("delivery", "text/markdown", DELIVERY).statusCode(202);
+        TestKeys.asPlatform().contentType("text/markdown").body(DELIVERY.getBytes(StandardCharsets.UTF_8))
+                .put("/v1/knowledge/globex/" + assistant + "/documents/delivery").then().statusCode(202);
+
+        assertThat(TenantRows.tenantOwnedTables()).containsExactly("knowledge_document");
+        assertThat(TenantRows.visible("knowledge_document", "acme")).containsExactly("acme");
+        assertThat(TenantRows.visible("knowledge_document", "globex")).containsExactly("globex");
+        assertThat(TenantRows.visible("knowledge_document", null)).as("no tenant entered").isEmpty();
+        RestAssured.given().get("/q/health/ready").then()
+                .body("checks.find { it.name == 'tenant-isolation' }.status", equalTo("UP"));
     }
 
     private ValidatableResponse put(String documentId, String contentType, Object content) {
