@@ -179,19 +179,25 @@
     }
   }
 
+  // A site with signed-in users defines window.confabUserToken() (e.g. returning its OIDC ID token): the gateway
+  // verifies it, the assistant may remember the user, and the conversation, its history and its stream are theirs
+  // alone. Without it, the user is anonymous.
+  async function asUser(headers) {
+    const userToken = typeof window.confabUserToken === "function" ? await window.confabUserToken() : null;
+    if (userToken) {
+      headers["X-User-Token"] = userToken;
+    }
+    return headers;
+  }
+
   // Sends a message; resolves when its turn is over, whichever stream brings the end.
   async function say(text) {
     textOf(bubble("user")).textContent = text;
     const over = new Promise((resolve) => { turnOver = resolve; });
     const key = crypto.randomUUID();
     let response = null;
-    // A site with signed-in users defines window.confabUserToken() (e.g. returning its OIDC ID token): the
-    // gateway verifies it and the assistant may remember the user. Without it, the user is anonymous.
-    const userToken = typeof window.confabUserToken === "function" ? await window.confabUserToken() : null;
-    const headers = { "Content-Type": "application/json", "Accept": "text/event-stream", "Idempotency-Key": key };
-    if (userToken) {
-      headers["X-User-Token"] = userToken;
-    }
+    const headers = await asUser({ "Content-Type": "application/json", "Accept": "text/event-stream",
+      "Idempotency-Key": key });
     for (let attempt = 1; response === null; attempt++) {
       try {
         response = await fetch(path("/messages"), {
@@ -225,7 +231,7 @@
     let backoff = 1000;
     while (!controller.signal.aborted) {
       try {
-        const headers = { "Accept": "text/event-stream" };
+        const headers = await asUser({ "Accept": "text/event-stream" });
         if (lastEventId) {
           headers["Last-Event-ID"] = lastEventId;
         }
@@ -261,7 +267,7 @@
 
   // The conversation so far, after a reload of the page.
   async function restore() {
-    const response = await fetch(path("/messages?limit=100")).catch(() => null);
+    const response = await fetch(path("/messages?limit=100"), { headers: await asUser({}) }).catch(() => null);
     if (!response || !response.ok) {
       return;
     }

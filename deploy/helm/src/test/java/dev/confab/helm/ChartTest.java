@@ -1,5 +1,7 @@
 package dev.confab.helm;
 
+import java.nio.file.Files;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.LintResult;
 import io.fabric8.kubernetes.api.model.ConfigMap;
@@ -123,6 +125,26 @@ class ChartTest {
         assertThat(chart.one(ConfigMap.class, "confab-generation").getData().get("application.properties"))
                 .contains("generation.sidecar.parallelism=6", "quarkus.langchain4j.ollama.base-url=http://localhost:11434");
         assertThat(pod.getTolerations()).anyMatch(toleration -> toleration.getKey().equals("nvidia.com/gpu"));
+    }
+
+    @Test
+    void aHookJobProvisionsTheTopicsBeforeEachInstallAndUpgrade() throws Exception {
+        Job job = RenderedChart.renderWithHooks(RenderedChart.PRODUCTION, Map.of()).one(Job.class, "confab-topics");
+
+        assertThat(Files.readString(RenderedChart.CHART.resolve("templates/topics-job.yaml")))
+                .contains("helm.sh/hook: pre-install,pre-upgrade");
+        Container topics = job.getSpec().getTemplate().getSpec().getContainers().get(0);
+        assertThat(topics.getImage()).contains("/gateway-service");
+        assertThat(topics.getCommand()).endsWith("dev.confab.contracts.topics.TopicsCommand");
+        assertThat(topics.getArgs())
+                .containsSequence("--bootstrap-servers", "kafka-0.kafka.data:9092,kafka-1.kafka.data:9092,"
+                        + "kafka-2.kafka.data:9092")
+                .containsSequence("--partitions", "12")
+                .containsSequence("--audit-retention-days", "2557")
+                .containsSequence("--replication-factor", "3");
+        assertThat(topics.getSecurityContext().getReadOnlyRootFilesystem()).isTrue();
+        assertThat(RenderedChart.renderWithHooks(null, Map.of("kafka.topics.create", false)).all(Job.class))
+                .as("a platform that provisions topics itself turns the job off").isEmpty();
     }
 
     @Test

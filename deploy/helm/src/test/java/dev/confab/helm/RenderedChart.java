@@ -1,5 +1,9 @@
 package dev.confab.helm;
 
+import java.util.stream.Stream;
+import java.util.stream.Collectors;
+import java.nio.file.Files;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -44,14 +48,45 @@ record RenderedChart(List<HasMetadata> objects) {
             "StatefulSet", new Kind("apps/v1", StatefulSet.class),
             "HorizontalPodAutoscaler", new Kind("autoscaling/v2", HorizontalPodAutoscaler.class),
             "PodDisruptionBudget", new Kind("policy/v1", PodDisruptionBudget.class),
-            "NetworkPolicy", new Kind("networking.k8s.io/v1", NetworkPolicy.class));
+            "NetworkPolicy", new Kind("networking.k8s.io/v1", NetworkPolicy.class),
+            "Job", new Kind("batch/v1", Job.class));
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
 
     /** Renders with the chart's defaults, then {@code valuesFile} when given, then each {@code set}. */
     static RenderedChart render(Path valuesFile, Map<String, Object> set) {
-        TemplateCommand template = new Helm(CHART).template().withName("confab").withNamespace("chat");
+        return render(CHART, valuesFile, set);
+    }
+
+    /**
+     * As {@link #render(Path, Map)}, hooks included: helm-java's template leaves hooks out (manusa/helm-java#416),
+     * so this renders a copy of the chart whose hooks are ordinary resources. The hook annotations themselves are
+     * for the test to read from the template.
+     */
+    static RenderedChart renderWithHooks(Path valuesFile, Map<String, Object> set) {
+        try {
+            Path copy = Files.createTempDirectory("chart");
+            try (Stream<Path> files = Files.walk(CHART)) {
+                for (Path file : files.toList()) {
+                    Path target = copy.resolve(CHART.relativize(file).toString());
+                    if (Files.isDirectory(file)) {
+                        Files.createDirectories(target);
+                    } else {
+                        Files.writeString(target, Files.readString(file).lines()
+                                .filter(line -> !line.contains("helm.sh/hook"))
+                                .collect(Collectors.joining("\n", "", "\n")));
+                    }
+                }
+            }
+            return render(copy, valuesFile, set);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static RenderedChart render(Path chart, Path valuesFile, Map<String, Object> set) {
+        TemplateCommand template = new Helm(chart).template().withName("confab").withNamespace("chat");
         if (valuesFile != null) {
             template = template.withValuesFile(valuesFile);
         }

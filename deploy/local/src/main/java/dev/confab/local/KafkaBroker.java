@@ -1,12 +1,10 @@
 package dev.confab.local;
 
-import dev.confab.contracts.Topics;
-import dev.confab.contracts.event.EventType;
+import dev.confab.contracts.topics.TopicAdmin;
+import dev.confab.contracts.topics.TopicCatalog;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.Uuid;
-import org.apache.kafka.common.errors.TopicExistsException;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,17 +12,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
-import java.util.stream.Stream;
 
 /** A real single-node Kafka broker in KRaft mode, run as its own process from the Apache Kafka jars. */
 final class KafkaBroker implements AutoCloseable {
 
     /** Partitions per topic: room for several consumers of each service. */
     static final int PARTITIONS = 6;
+    /** A machine's local run keeps a week of traffic, audit included. */
+    private static final Duration EVENTS_KEPT = Duration.ofDays(7);
 
     private final ChildProcess process;
 
@@ -60,38 +59,22 @@ final class KafkaBroker implements AutoCloseable {
         formatter.awaitSuccess(Duration.ofSeconds(60));
     }
 
-    private static final int BUNDLE_MAX_BYTES = 16 * 1024 * 1024;
-
-    /** Creates every topic of the contract that does not exist yet; false while the broker is not answering. */
+    /**
+     * Creates every topic of the catalogue that does not exist yet, as {@code bin/confab-admin topics} does; false
+     * while the broker is not answering.
+     */
     private static boolean createTopics(String bootstrap) {
         try (Admin admin = Admin.create(Map.of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "2000",
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "3000"))) {
-            List<NewTopic> topics = new ArrayList<>();
-            Stream.concat(Arrays.stream(EventType.values()).map(EventType::topic),
-                            Stream.of(Topics.CHAT_INBOUND_DEAD_LETTERS, Topics.DIALOG_DEAD_LETTERS,
-                                    Topics.RETRIEVAL_DEAD_LETTERS))
-                    .distinct()
-                    .forEach(topic -> topics.add(new NewTopic(topic, PARTITIONS, (short) 1)));
-            // One partition keeps releases in order; compaction keeps every version's latest record.
-            topics.add(new NewTopic(Topics.ASSISTANT_BUNDLES, 1, (short) 1).configs(Map.of(
-                    "cleanup.policy", "compact",
-                    "max.message.bytes", String.valueOf(BUNDLE_MAX_BYTES))));
-            for (var result : admin.createTopics(topics).values().values()) {
-                try {
-                    result.get();
-                } catch (ExecutionException e) {
-                    if (!(e.getCause() instanceof TopicExistsException)) {
-                        return false;
-                    }
-                }
-            }
+            new TopicAdmin(admin).reconcile(TopicCatalog.topics(PARTITIONS, EVENTS_KEPT, EVENTS_KEPT), false,
+                    Optional.of((short) 1));
             return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
-        } catch (RuntimeException e) {
+        } catch (ExecutionException | RuntimeException e) {
             return false;
         }
     }

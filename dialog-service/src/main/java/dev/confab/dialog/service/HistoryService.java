@@ -40,11 +40,11 @@ public class HistoryService {
         return TenantScope.enter(request.tenantId())
                 .chain(() -> conversations.findById(request.conversationId()))
                 .chain(conversation -> !shownTo(conversation, asked)
-                        ? Uni.createFrom().item(new ReplyHistory(false, List.of()))
+                        ? Uni.createFrom().item(new ReplyHistory(false, List.of(), conversation != null))
                         : transcript.lastEntries(conversation.id, asked.limit())
                                 .map(entries -> new ReplyHistory(true, entries.stream()
                                         .map(HistoryService::entry)
-                                        .toList())))
+                                        .toList(), true)))
                 .map(answer -> List.of(OutboxEvent.of(request.next(answer))))
                 .call(rows -> outbox.persist(rows));
     }

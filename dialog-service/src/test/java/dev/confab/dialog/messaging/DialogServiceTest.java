@@ -386,7 +386,7 @@ class DialogServiceTest {
                         + "transfers, top-ups and payments."),
                 tuple(ChatTurn.Speaker.USER, "I want to top up"),
                 tuple(ChatTurn.Speaker.BOT, "How much would you like to top up?"));
-        assertThat(foreign).isEqualTo(new ReplyHistory(false, List.of()));
+        assertThat(foreign).isEqualTo(new ReplyHistory(false, List.of(), false));
     }
 
     @Test

@@ -93,7 +93,9 @@ class UserMemoryTest {
         assertThat(mine.replies()).containsExactly(refusal);
 
         assertThat(transcript(mine.id())).noneMatch(line -> line.contains("card number"));
-        assertThat(history(mine, "h-stranger", "u-someone-else").found()).as("nor read by another").isFalse();
+        assertThat(history(mine, "h-stranger", "u-someone-else"))
+                .as("nor read by another, who learns only that it is someone else's (so not theirs to follow)")
+                .extracting(ReplyHistory::found, ReplyHistory::exists).containsExactly(false, true);
         assertThat(history(mine, "h-anonymous", null).found()).isFalse();
         assertThat(history(mine, "h-owner", owner).messages()).extracting(ReplyHistory.Entry::text)
                 .contains("hello");

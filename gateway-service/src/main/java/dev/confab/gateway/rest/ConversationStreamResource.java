@@ -2,6 +2,7 @@ package dev.confab.gateway.rest;
 
 import dev.confab.contracts.security.CurrentCaller;
 import dev.confab.contracts.security.Roles;
+import dev.confab.gateway.security.UserTokens;
 import dev.confab.gateway.service.ChatService;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
@@ -29,10 +30,12 @@ public class ConversationStreamResource {
 
     private final ChatService chat;
     private final CurrentCaller caller;
+    private final UserTokens users;
 
-    public ConversationStreamResource(ChatService chat, CurrentCaller caller) {
+    public ConversationStreamResource(ChatService chat, CurrentCaller caller, UserTokens users) {
         this.chat = chat;
         this.caller = caller;
+        this.users = users;
     }
 
     /** With {@code Last-Event-ID}, the stream first replays every reply after that event (resuming). */
@@ -41,9 +44,12 @@ public class ConversationStreamResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
     public Multi<OutboundSseEvent> follow(@RestPath String conversationId,
-                                          @RestHeader("Last-Event-ID") String lastEventId, @Context Sse sse) {
+                                          @RestHeader("Last-Event-ID") String lastEventId,
+                                          @RestHeader("X-User-Token") String userToken, @Context Sse sse) {
         ConversationIds.require(conversationId);
-        return chat.follow(caller.tenant(), conversationId, Optional.ofNullable(lastEventId).filter(id -> !id.isBlank()))
+        String userId = users.userOf(userToken).orElse(null);
+        Optional<String> resumeAfter = Optional.ofNullable(lastEventId).filter(id -> !id.isBlank());
+        return chat.follow(caller.tenant(), conversationId, resumeAfter, userId)
                 .map(event -> SseEvents.of(sse, event));
     }
 }

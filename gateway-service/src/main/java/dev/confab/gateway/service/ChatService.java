@@ -13,8 +13,11 @@ import dev.confab.gateway.messaging.MissedReplies;
 import dev.confab.gateway.messaging.ReplyRouter;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.TimeoutException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ClientErrorException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 
 import java.nio.charset.StandardCharsets;
@@ -30,9 +33,12 @@ public class ChatService {
     private final ReplyRouter router;
     private final MissedReplies missedReplies;
     private final ForgottenConversations forgotten;
+    private final ConversationService conversations;
 
     public ChatService(GatewayConfig config, EventPublisher publisher, ReplyRouter router,
-                       MissedReplies missedReplies, ForgottenConversations forgotten) {
+                       MissedReplies missedReplies, ForgottenConversations forgotten,
+                       ConversationService conversations) {
+        this.conversations = conversations;
         this.config = config;
         this.publisher = publisher;
         this.router = router;
@@ -60,20 +66,36 @@ public class ChatService {
 
     /**
      * The conversation's replies that reach this replica, with heartbeats, until the client goes away; after
-     * {@code lastEventId} (resuming), first every reply the client missed. Blocks while it checks that id. An erased
-     * conversation is gone (410): nothing of it is replayed.
+     * {@code lastEventId} (resuming), first every reply the client missed. Blocks while it asks dialog whether the
+     * conversation is the asker's to follow — a signed-in user's is that user's alone ({@code userId} verified, or
+     * {@code null}) — and while it checks that id. An erased conversation is gone (410): nothing of it is replayed.
      */
-    public Multi<StreamEvent> follow(String tenant, String conversationId, Optional<String> lastEventId) {
+    public Multi<StreamEvent> follow(String tenant, String conversationId, Optional<String> lastEventId,
+                                     String userId) {
+        // A malformed Last-Event-ID is refused before anyone is asked anything.
+        Optional<StreamPosition> resumeAfter = lastEventId.map(StreamPosition::parse);
         if (forgotten.contains(tenant, conversationId)) {
             throw new ClientErrorException("Conversation " + conversationId + " was erased at its user's request",
                     Response.Status.GONE);
         }
-        Multi<StreamEvent> missed = lastEventId
-                .map(StreamPosition::parse)
+        if (!mayFollow(tenant, conversationId, userId)) {
+            // Someone else's conversation is as absent as one that never was.
+            throw new NotFoundException("No conversation " + conversationId);
+        }
+        Multi<StreamEvent> missed = resumeAfter
                 .map(seen -> missedReplies.after(tenant, conversationId, seen))
                 .orElse(Multi.createFrom().empty());
         return Heartbeats.around(router.follow(tenant, conversationId, missed), config.heartbeatEvery());
     }
+
+    /** Blocks for dialog's answer, at most {@code gateway.answer-timeout}. */
+    private boolean mayFollow(String tenant, String conversationId, String userId) {
+        return conversations.mayFollow(tenant, conversationId, userId)
+                .onFailure(TimeoutException.class).transform(timeout -> new WebApplicationException(
+                        "Whether this conversation may be followed cannot be checked right now; try again", 503))
+                .await().indefinitely();
+    }
+
 
     /**
      * A turn's id: random, or derived from the client's idempotency key, so that a retried POST names the same turn

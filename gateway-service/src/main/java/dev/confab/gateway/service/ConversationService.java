@@ -30,6 +30,17 @@ public class ConversationService {
                 .map(history -> history.found() ? Optional.of(history.messages()) : Optional.empty());
     }
 
+    /**
+     * Whether the asker may follow the conversation's stream: the tenant does not have it yet (a client may follow
+     * before its first message), or dialog would show it to them — a signed-in user's conversation to that user
+     * only ({@code userId} verified, or {@code null}).
+     */
+    public Uni<Boolean> mayFollow(String tenant, String conversationId, String userId) {
+        return events.ask(tenant, conversationId, "follow", new HistoryRequested(1, userId))
+                .map(answer -> (ReplyHistory) answer.payload())
+                .map(history -> history.found() || !history.exists());
+    }
+
     /** Completes once Kafka has the request; dialog ends the conversation (another tenant's request changes nothing). */
     public Uni<Void> end(String tenant, String conversationId, String reason) {
         return events.publish(tenant, conversationId, "end", new ConversationEndRequested(reason));

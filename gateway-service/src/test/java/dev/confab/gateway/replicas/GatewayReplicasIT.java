@@ -1,6 +1,7 @@
 package dev.confab.gateway.replicas;
 
 import dev.confab.contracts.Topics;
+import dev.confab.gateway.FollowChecks;
 import dev.confab.testsupport.LiveSseStream;
 import dev.confab.testsupport.SharedKafka;
 import dev.confab.testsupport.SseStream;
@@ -41,6 +42,7 @@ class GatewayReplicasIT {
     private static GatewayReplica first;
     private static GatewayReplica second;
     private static ScriptedBackend backend;
+    private static FollowChecks followChecks;
 
     @BeforeAll
     static void startTwoReplicas() throws Exception {
@@ -52,11 +54,12 @@ class GatewayReplicasIT {
         first = GatewayReplica.start(kafka, 0);
         second = GatewayReplica.start(kafka, 1);
         backend = new ScriptedBackend(kafka);
+        followChecks = new FollowChecks(kafka);
     }
 
     @AfterAll
     static void stop() throws Exception {
-        for (AutoCloseable started : new AutoCloseable[] {backend, first, second}) {
+        for (AutoCloseable started : new AutoCloseable[] {followChecks, backend, first, second}) {
             if (started != null) {
                 started.close();
             }

@@ -61,7 +61,7 @@ class ConversationResourceTest {
         kafka.send(asked.next(new ReplyHistory(true, List.of(
                 new ReplyHistory.Entry(ChatTurn.Speaker.USER, "I lost my card", null, Instant.now()),
                 new ReplyHistory.Entry(ChatTurn.Speaker.BOT, "I've frozen it.", Provenance.TEMPLATE,
-                        Instant.now())))));
+                        Instant.now())), true)));
 
         response.get(30, TimeUnit.SECONDS).then()
                 .statusCode(200)
@@ -77,7 +77,7 @@ class ConversationResourceTest {
                 .when().get("/v1/conversations/{id}/messages", conversationId));
 
         Envelope asked = kafka.awaitEvents(Topics.CHAT_CONTROL, conversationId, 1).get(0);
-        kafka.send(asked.next(new ReplyHistory(false, List.of())));
+        kafka.send(asked.next(new ReplyHistory(false, List.of(), false)));
 
         response.get(30, TimeUnit.SECONDS).then()
                 .statusCode(404)

@@ -10,6 +10,7 @@ import dev.confab.contracts.event.ReplyMessage;
 import dev.confab.contracts.event.ReplyToken;
 import dev.confab.contracts.event.UserForgotten;
 import dev.confab.contracts.event.UserMessage;
+import dev.confab.gateway.FollowChecks;
 import dev.confab.testsupport.KafkaTestResource;
 import dev.confab.testsupport.LiveSseStream;
 import dev.confab.testsupport.SseStream;
@@ -39,6 +40,7 @@ import static org.hamcrest.Matchers.containsString;
  */
 @QuarkusTest
 @QuarkusTestResource(KafkaTestResource.class)
+@QuarkusTestResource(FollowChecks.Resource.class)
 class ConversationStreamResourceTest {
 
     private static final TopicClient kafka = TopicClient.shared();

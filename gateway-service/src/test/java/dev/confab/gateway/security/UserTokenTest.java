@@ -4,9 +4,12 @@ import dev.confab.contracts.Topics;
 import dev.confab.contracts.event.Envelope;
 import dev.confab.contracts.event.HistoryRequested;
 import dev.confab.contracts.event.UserMessage;
+import dev.confab.gateway.FollowChecks;
 import dev.confab.testsupport.KafkaTestResource;
+import dev.confab.testsupport.LiveSseStream;
 import dev.confab.testsupport.TopicClient;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -24,8 +27,12 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -39,12 +46,16 @@ import static org.hamcrest.Matchers.containsString;
  */
 @QuarkusTest
 @QuarkusTestResource(KafkaTestResource.class)
+@QuarkusTestResource(FollowChecks.Resource.class)
 @TestProfile(UserTokenTest.WithIdentityProvider.class)
 class UserTokenTest {
 
     private static final String ISSUER = "https://login.bank.example";
     private static final RsaJsonWebKey PROVIDER = key("provider");
     private static final RsaJsonWebKey FORGER = key("provider");
+
+    @TestHTTPResource("/v1/conversations")
+    URL conversations;
 
     /** The gateway verifies users against the provider's JWKS, written to a file as a provider would serve it. */
     public static class WithIdentityProvider implements QuarkusTestProfile {
@@ -83,6 +94,28 @@ class UserTokenTest {
         assertThat(TopicClient.shared().awaitEvents(Topics.CHAT_CONTROL, conversation, 1))
                 .extracting(Envelope::payload)
                 .containsExactly(new HistoryRequested(5, "u-ada"));
+    }
+
+    @Test
+    void aSignedInUsersConversationIsFollowedByThatUserOnly() throws Exception {
+        String conversation = "c-" + UUID.randomUUID();
+        FollowChecks.ownedBy(conversation, "u-ada");
+
+        for (RequestSpecification someoneElse : List.of(given(),
+                given().header("X-User-Token", token(PROVIDER, ISSUER, "u-bob", 60)))) {
+            someoneElse.get("/v1/conversations/{id}/stream", conversation)
+                    .then().statusCode(404).contentType("application/problem+json");
+        }
+        try (LiveSseStream own = LiveSseStream.open(HttpRequest.newBuilder(
+                        URI.create(conversations + "/" + conversation + "/stream"))
+                .header("X-User-Token", token(PROVIDER, ISSUER, "u-ada", 60))
+                .build())) {
+            assertThat(own.status()).isEqualTo(200);
+        }
+        assertThat(TopicClient.shared().awaitEvents(Topics.CHAT_CONTROL, conversation, 3))
+                .extracting(Envelope::payload)
+                .containsExactly(new HistoryRequested(1, null), new HistoryRequested(1, "u-bob"),
+                        new HistoryRequested(1, "u-ada"));
     }
 
     @Test
