@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import dev.confab.contracts.event.Envelope;
 import dev.confab.contracts.event.EventJson;
 import dev.confab.contracts.event.EventType;
+import dev.confab.contracts.event.RecordKeys;
+import dev.confab.contracts.kafka.CloudEventHeaders;
 import dev.confab.contracts.schema.EventSchemas;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -14,11 +16,11 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.utils.Utils;
 import org.awaitility.Awaitility;
 
 import java.io.IOException;
@@ -28,7 +30,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
+import java.util.regex.Pattern;
 
 /**
  * Lets a test play the other services: write events to their topics and wait for the events a service
@@ -81,7 +85,15 @@ public final class TopicClient {
         String topic = EventType.fromWireName(event.type())
                 .map(EventType::topic)
                 .orElseThrow(() -> new IllegalArgumentException("Unknown event type " + event.type()));
-        send(topic, event.conversationId(), EventJson.write(event));
+        try {
+            producer.send(new ProducerRecord<>(topic, null, event.conversationId(), EventJson.write(event),
+                    CloudEventHeaders.of(event, "test"))).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Cannot write to " + topic, e.getCause());
+        }
     }
 
     /**
@@ -113,13 +125,29 @@ public final class TopicClient {
         return events.subList(0, last + 1);
     }
 
+    /** The record's event, once it meets its schema and its key is what asyncapi.yaml says it is. */
     private static Envelope validEvent(TopicRecord record) {
         List<String> violations = EventSchemas.violations(record.value());
         if (!violations.isEmpty()) {
             throw new AssertionError("Event at " + record.partition() + "/" + record.offset() + " breaks its schema: "
                     + violations + "\n" + record.value());
         }
-        return EventJson.fromTree(record.value());
+        Envelope event = EventJson.fromTree(record.value());
+        Map<String, String> expected = new TreeMap<>();
+        CloudEventHeaders.of(event, "any").forEach(header -> expected.put(header.key(),
+                new String(header.value(), StandardCharsets.UTF_8)));
+        expected.remove("ce_source");
+        if (!record.headers().entrySet().containsAll(expected.entrySet())
+                || !record.headers().getOrDefault("ce_source", "").startsWith("/confab/")) {
+            throw new AssertionError("Event at " + record.partition() + "/" + record.offset() + " lacks its "
+                    + "CloudEvents headers " + expected + "; it has " + record.headers());
+        }
+        String keyPattern = RecordKeys.pattern(EventType.of(event.payload()));
+        if (record.key() == null || !Pattern.compile(keyPattern).matcher(record.key()).find()) {
+            throw new AssertionError("Event at " + record.partition() + "/" + record.offset() + " has key '"
+                    + record.key() + "', not one matching " + keyPattern + "\n" + record.value());
+        }
+        return event;
     }
 
     /** Everything the topic holds right now, in offset order per partition. */

@@ -8,6 +8,7 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
@@ -24,9 +25,12 @@ public class EventPublisher {
     public static final String CHANNEL = "confab-events";
 
     private final MutinyEmitter<Envelope> emitter;
+    private final String source;
 
-    public EventPublisher(@Channel(CHANNEL) MutinyEmitter<Envelope> emitter) {
+    public EventPublisher(@Channel(CHANNEL) MutinyEmitter<Envelope> emitter,
+                          @ConfigProperty(name = "quarkus.application.name") String source) {
         this.emitter = emitter;
+        this.source = source;
     }
 
     /**
@@ -40,7 +44,8 @@ public class EventPublisher {
         OutgoingKafkaRecordMetadata.OutgoingKafkaRecordMetadataBuilder<String> routing =
                 OutgoingKafkaRecordMetadata.<String>builder()
                         .withTopic(topic)
-                        .withKey(event.conversationId());
+                        .withKey(event.conversationId())
+                        .withHeaders(CloudEventHeaders.of(event, source));
         if (Topics.CHAT_OUTBOUND.equals(topic) && event.replyPartition() != null) {
             routing.withPartition(event.replyPartition());
         }

@@ -2,6 +2,7 @@ package dev.confab.contracts.security;
 
 import dev.confab.contracts.event.AuditRecorded;
 import dev.confab.contracts.event.Envelope;
+import dev.confab.contracts.event.RecordKeys;
 import dev.confab.contracts.kafka.EventPublisher;
 import dev.confab.contracts.rest.ResourceMethods;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -47,7 +48,7 @@ public class AuditTrail {
         AuditRecorded record = new AuditRecorded(caller.keyId() == null ? "anonymous" : caller.keyId(),
                 caller.roles().stream().sorted().toList(),
                 request.getMethod() + " " + template(resource), uri.getPath(), response.getStatus());
-        Envelope event = Envelope.first(tenant, "all", "audit:" + tenant, "a-" + UUID.randomUUID(), null, record);
+        Envelope event = Envelope.first(tenant, "all", RecordKeys.audit(tenant), "a-" + UUID.randomUUID(), null, record);
         publisher.publish(event)
                 .subscribe().with(sent -> meters.counter("confab.audit.recorded").increment(),
                         failure -> {

@@ -1,12 +1,11 @@
 package dev.confab.helm;
 
-import java.nio.file.Files;
-import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.LintResult;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -14,12 +13,15 @@ import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -33,9 +35,12 @@ class ChartTest {
     private static final List<String> SERVICES = List.of("gateway", "nlu", "dialog", "generation", "retrieval",
             "analytics");
 
-    @Test
-    void lintsWithoutWarnings() {
-        LintResult lint = new Helm(RenderedChart.CHART).lint().strict().call();
+    @ParameterizedTest
+    @ValueSource(strings = {"", "values-production.yaml"})
+    void lintsWithoutWarningsWithEveryShippedValuesFile(String valuesFile) {
+        Path chart = valuesFile.isEmpty() ? RenderedChart.CHART : ChartCopy.withValues(Path.of(valuesFile));
+
+        LintResult lint = new Helm(chart).lint().strict().call();
 
         assertThat(lint.isFailed()).as(String.join("\n", lint.getMessages())).isFalse();
     }
@@ -55,7 +60,9 @@ class ChartTest {
                     .contains("kafka.bootstrap.servers=kafka:9092");
             assertThat(chart.one(Secret.class, name).getStringData()).containsKey("secrets.properties");
             assertThat(chart.one(Service.class, name).getSpec().getPorts()).hasSize(1);
-            assertThat(chart.one(PodDisruptionBudget.class, name).getSpec().getMinAvailable()).isNotNull();
+            assertThat(chart.one(PodDisruptionBudget.class, name).getSpec().getMaxUnavailable())
+                    .as("a drain may evict a pod even of a single replica").isNotNull();
+            assertThat(chart.one(PodDisruptionBudget.class, name).getSpec().getMinAvailable()).isNull();
             assertThat(chart.one(NetworkPolicy.class, name).getSpec().getPolicyTypes()).containsExactly("Ingress");
         }
         assertThat(chart.all(HorizontalPodAutoscaler.class)).extracting(hpa -> hpa.getSpec().getScaleTargetRef().getName())
@@ -120,11 +127,40 @@ class ChartTest {
         assertThat(ollama.getResources().getLimits()).containsEntry("nvidia.com/gpu", new Quantity("1"));
         assertThat(env(ollama, "OLLAMA_NUM_PARALLEL").getValue()).isEqualTo("6");
         assertThat(env(ollama, "OLLAMA_KEEP_ALIVE").getValue()).as("the model stays loaded").isEqualTo("-1");
-        assertThat(String.join(" ", ollama.getArgs())).contains("ollama pull \"$MODEL\"");
+        assertThat(String.join(" ", ollama.getArgs())).as("pulled only when not there yet")
+                .contains("ollama show \"$MODEL\" >/dev/null 2>&1 || ollama pull \"$MODEL\"");
+        assertThat(env(ollama, "OLLAMA_MODELS").getValue()).isEqualTo("/models");
+        assertThat(ollama.getVolumeMounts()).anyMatch(mount -> mount.getName().equals("models")
+                && mount.getMountPath().equals("/models"));
+        assertThat(pod.getVolumes()).filteredOn(volume -> volume.getName().equals("models")).singleElement()
+                .satisfies(volume -> assertThat(volume.getPersistentVolumeClaim().getClaimName())
+                        .isEqualTo("confab-generation-models"));
+        assertThat(chart.one(PersistentVolumeClaim.class, "confab-generation-models").getMetadata().getAnnotations())
+                .as("the pulled model outlives an uninstall").containsEntry("helm.sh/resource-policy", "keep");
         assertThat(ollama.getReadinessProbe().getExec().getCommand()).last().asString().contains("ollama show");
         assertThat(chart.one(ConfigMap.class, "confab-generation").getData().get("application.properties"))
                 .contains("generation.sidecar.parallelism=6", "quarkus.langchain4j.ollama.base-url=http://localhost:11434");
         assertThat(pod.getTolerations()).anyMatch(toleration -> toleration.getKey().equals("nvidia.com/gpu"));
+    }
+
+    @Test
+    void aPrePulledImageIsServedAsItIsWithoutAVolumeOrAPull() {
+        RenderedChart chart = RenderedChart.render(null, Map.of("generation.sidecar.models.source", "image",
+                "generation.sidecar.image", "registry.bank.example/ollama-qwen:0.5b", "generation.runtimeClassName",
+                "nvidia"));
+
+        PodSpec pod = podOf(chart, "generation");
+        Container ollama = container(pod, "ollama");
+        assertThat(String.join(" ", ollama.getArgs())).isEqualTo("exec ollama serve");
+        assertThat(ollama.getVolumeMounts()).noneMatch(mount -> mount.getName().equals("models"));
+        assertThat(chart.all(PersistentVolumeClaim.class)).isEmpty();
+        assertThat(pod.getRuntimeClassName()).isEqualTo("nvidia");
+    }
+
+    @Test
+    void aClusterOlderThanTheChartAllowsIsRefused() {
+        assertThatThrownBy(() -> new Helm(RenderedChart.CHART).template().withKubeVersion("1.27.0").call())
+                .hasMessageContaining(">=1.28.0-0");
     }
 
     @Test

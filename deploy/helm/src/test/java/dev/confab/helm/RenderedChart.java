@@ -1,9 +1,5 @@
 package dev.confab.helm;
 
-import java.util.stream.Stream;
-import java.util.stream.Collectors;
-import java.nio.file.Files;
-import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,11 +8,13 @@ import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.TemplateCommand;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 
@@ -38,6 +36,8 @@ record RenderedChart(List<HasMetadata> objects) {
 
     static final Path CHART = Path.of("confab");
     static final Path PRODUCTION = Path.of("values-production.yaml");
+    /** The cluster's version the chart is rendered for (helm-java's default is 1.20, older than the chart allows). */
+    static final String KUBERNETES = "1.31.0";
 
     /** The kinds the chart may render, each with the one API version it must use. */
     private static final Map<String, Kind> KINDS = Map.of(
@@ -49,7 +49,8 @@ record RenderedChart(List<HasMetadata> objects) {
             "HorizontalPodAutoscaler", new Kind("autoscaling/v2", HorizontalPodAutoscaler.class),
             "PodDisruptionBudget", new Kind("policy/v1", PodDisruptionBudget.class),
             "NetworkPolicy", new Kind("networking.k8s.io/v1", NetworkPolicy.class),
-            "Job", new Kind("batch/v1", Job.class));
+            "Job", new Kind("batch/v1", Job.class),
+            "PersistentVolumeClaim", new Kind("v1", PersistentVolumeClaim.class));
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
@@ -65,28 +66,12 @@ record RenderedChart(List<HasMetadata> objects) {
      * for the test to read from the template.
      */
     static RenderedChart renderWithHooks(Path valuesFile, Map<String, Object> set) {
-        try {
-            Path copy = Files.createTempDirectory("chart");
-            try (Stream<Path> files = Files.walk(CHART)) {
-                for (Path file : files.toList()) {
-                    Path target = copy.resolve(CHART.relativize(file).toString());
-                    if (Files.isDirectory(file)) {
-                        Files.createDirectories(target);
-                    } else {
-                        Files.writeString(target, Files.readString(file).lines()
-                                .filter(line -> !line.contains("helm.sh/hook"))
-                                .collect(Collectors.joining("\n", "", "\n")));
-                    }
-                }
-            }
-            return render(copy, valuesFile, set);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return render(ChartCopy.withoutHooks(), valuesFile, set);
     }
 
     private static RenderedChart render(Path chart, Path valuesFile, Map<String, Object> set) {
-        TemplateCommand template = new Helm(chart).template().withName("confab").withNamespace("chat");
+        TemplateCommand template = new Helm(chart).template().withName("confab").withNamespace("chat")
+                .withKubeVersion(KUBERNETES);
         if (valuesFile != null) {
             template = template.withValuesFile(valuesFile);
         }

@@ -1,5 +1,7 @@
 package dev.confab.local;
 
+import java.util.ArrayList;
+import java.io.BufferedReader;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.confab.export.DataExport;
@@ -94,6 +96,7 @@ class LocalSuiteIT {
             await("the turn counted by analytics").atMost(Duration.ofSeconds(30))
                     .until(() -> analytics(settings).path("turns").asInt() >= 1);
             assertThat(analytics(settings).path("topIntents").findValuesAsText("intent")).isNotEmpty();
+            anotherTeamsConsumerValidatesThePublicStream(settings);
             for (Service stage : List.of(Service.NLU, Service.DIALOG, Service.RETRIEVAL, Service.GENERATION)) {
                 assertThat(metrics(settings, stage)).as("%s times its stage of the turn", stage)
                         .containsPattern("confab_turn_stage_seconds_count\\{[^}]*stage=\"[a-z]+\"[^}]*} [1-9]");
@@ -133,6 +136,40 @@ class LocalSuiteIT {
             ollama.replyWith(List.of("A", " new", " card", " is", " free."));
             chatInTheBrowser(settings);
         }
+    }
+
+    /**
+     * Another team's consumer of {@code conversation.events} — Node.js with kafkajs and Ajv, no Confab code
+     * ({@code examples/node-consumer}) — reads the conversation's events and validates each against the published
+     * schema its CloudEvents headers name.
+     */
+    private static void anotherTeamsConsumerValidatesThePublicStream(LocalSettings settings)
+            throws IOException, InterruptedException {
+        Path example = Path.of("../../examples/node-consumer").toAbsolutePath().normalize();
+        if (!Files.isDirectory(example.resolve("node_modules"))) {
+            assertThat(run(example, "npm", "ci", "--no-audit", "--no-fund", "--ignore-scripts")).isZero();
+        }
+        List<String> output = new ArrayList<>();
+        int exit = run(example, output, "node", "consume.mjs", "--bootstrap-servers", settings.kafkaBootstrap(),
+                "--min-events", "3", "--timeout-seconds", "60");
+
+        assertThat(exit).as(String.join("\n", output)).isZero();
+        JsonNode summary = JSON.readTree(output.get(output.size() - 1));
+        assertThat(summary.path("invalid").asInt()).as(summary.toString()).isZero();
+        assertThat(summary.path("types").has("turn.started")).as(summary.toString()).isTrue();
+    }
+
+    private static int run(Path directory, String... command) throws IOException, InterruptedException {
+        return run(directory, new ArrayList<>(), command);
+    }
+
+    private static int run(Path directory, List<String> output, String... command)
+            throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true).start();
+        try (BufferedReader lines = process.inputReader()) {
+            lines.lines().forEach(output::add);
+        }
+        return process.waitFor();
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.confab.dialog.service;
 
 import dev.confab.contracts.event.Envelope;
+import dev.confab.contracts.event.RecordKeys;
 import dev.confab.contracts.event.UserForgotten;
 import dev.confab.contracts.tenancy.TenantScope;
 import dev.confab.dialog.OutboxEvent;
@@ -43,7 +44,7 @@ public class UserService {
                 .call(conversations::deleteWithTranscripts)
                 .call(() -> memories.deleteById(UserMemory.key(tenantId, userId)))
                 .chain(ids -> {
-                    Envelope forgotten = Envelope.first(tenantId, ALL_ASSISTANTS, "user:" + userId,
+                    Envelope forgotten = Envelope.first(tenantId, ALL_ASSISTANTS, RecordKeys.user(userId),
                             "forget-" + UUID.randomUUID(), null, new UserForgotten(userId, ids));
                     OutboxEvent row = OutboxEvent.of(forgotten);
                     return outbox.persist(row).replaceWith(List.of(row));

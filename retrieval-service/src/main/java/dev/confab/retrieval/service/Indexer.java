@@ -2,6 +2,7 @@ package dev.confab.retrieval.service;
 
 import dev.confab.contracts.event.DocumentIndexed;
 import dev.confab.contracts.event.Envelope;
+import dev.confab.contracts.event.RecordKeys;
 import dev.confab.contracts.kafka.EventPublisher;
 import dev.confab.contracts.security.Caller;
 import dev.confab.contracts.tenancy.TenantScope;
@@ -132,7 +133,7 @@ public class Indexer {
         DocumentIndexed indexed = new DocumentIndexed(document.documentId, document.title, document.url,
                 document.tagList(),
                 document.checksum, chunks, document.origin.name().toLowerCase());
-        return Envelope.first(document.tenantId, document.assistantId, "document:" + document.documentId,
+        return Envelope.first(document.tenantId, document.assistantId, RecordKeys.document(document.documentId),
                 document.checksum, null, indexed);
     }
 
