@@ -1,5 +1,8 @@
 package dev.confab.gateway.rest;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import dev.confab.contracts.event.Envelope;
 import dev.confab.contracts.rest.InvalidRequestException;
 import dev.confab.contracts.security.Audited;
@@ -20,6 +23,7 @@ import org.jboss.resteasy.reactive.RestPath;
  * The agent desk's API for a conversation handed to a human: accept it, write to the user, give it back to the
  * bot. Each answers 202 once the event is on Kafka; dialog records it and tells the user.
  */
+@Tag(name = ChatApi.AGENT_DESK)
 @Audited
 @RolesAllowed(Roles.AGENT)
 @Path("/v1/agent/conversations/{conversationId}")
@@ -38,6 +42,9 @@ public class AgentResource {
 
     @POST
     @Path("/accept")
+    @Operation(summary = "Take a conversation over", description = "An agent takes a conversation whose handoff "
+            + "is requested; the user's client shows who is writing. Needs a key with the agent role.")
+    @APIResponse(responseCode = "202", description = "Accepted; the user's stream announces the agent")
     public Uni<Response> accept(@RestPath String conversationId, AgentRequest request) {
         validate(conversationId, request);
         return agents.accept(caller.tenant(), conversationId, request.agentId()).map(sent -> Response.accepted().build());
@@ -45,6 +52,9 @@ public class AgentResource {
 
     @POST
     @Path("/messages")
+    @Operation(summary = "Write to the user", description = "A message from the agent to the user of a handed-off "
+            + "conversation, streamed to the user and kept in the transcript. Needs a key with the agent role.")
+    @APIResponse(responseCode = "202", description = "Accepted; the message reaches the user's stream")
     public Uni<Response> write(@RestPath String conversationId, AgentRequest request) {
         validate(conversationId, request);
         if (request.text() == null) {
@@ -60,6 +70,9 @@ public class AgentResource {
 
     @POST
     @Path("/release")
+    @Operation(summary = "Give the conversation back", description = "The agent hands the conversation back to "
+            + "the assistant, which goes on where the flow was. Needs a key with the agent role.")
+    @APIResponse(responseCode = "202", description = "Accepted; the assistant takes over again")
     public Uni<Response> release(@RestPath String conversationId, AgentRequest request) {
         validate(conversationId, request);
         return agents.release(caller.tenant(), conversationId, request.agentId()).map(sent -> Response.accepted().build());

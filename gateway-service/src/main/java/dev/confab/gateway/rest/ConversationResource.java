@@ -1,5 +1,12 @@
 package dev.confab.gateway.rest;
 
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import dev.confab.contracts.rest.InvalidRequestException;
 import dev.confab.contracts.security.CurrentCaller;
 import dev.confab.contracts.security.Roles;
@@ -19,6 +26,7 @@ import java.net.URI;
 import java.util.UUID;
 
 /** Opens conversations and ends them. */
+@Tag(name = ChatApi.CONVERSATIONS)
 @RolesAllowed(Roles.CLIENT)
 @Path("/v1/conversations")
 public class ConversationResource {
@@ -39,6 +47,13 @@ public class ConversationResource {
      */
     @POST
     @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Start a conversation", description = "Mints a conversation id that cannot be guessed; "
+            + "the conversation starts with its first message and belongs to the key's tenant.")
+    @APIResponse(responseCode = "201", description = "The new conversation's id and where to send and follow",
+            headers = @Header(name = "Location", description = "Where its messages are sent",
+                    schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = NewConversation.class)))
     public Response create() {
         String id = "c-" + UUID.randomUUID();
         String path = "/v1/conversations/" + id;
@@ -52,6 +67,10 @@ public class ConversationResource {
     @Path("{conversationId}/end")
     @Consumes(MediaType.APPLICATION_JSON)
     @ResponseStatus(202)
+    @Operation(summary = "End a conversation", description = "Its flows are cancelled and conversation.ended "
+            + "(CLOSED) is published; an optional reason of up to 200 characters is recorded. Without a body, no "
+            + "reason is given.")
+    @APIResponse(responseCode = "202", description = "Accepted; the conversation ends")
     public Uni<Void> end(@RestPath String conversationId, EndConversationRequest request) {
         ConversationIds.require(conversationId);
         String reason = request == null ? null : request.reason();
@@ -66,6 +85,7 @@ public class ConversationResource {
     @POST
     @Path("{conversationId}/end")
     @ResponseStatus(202)
+    @Operation(hidden = true)
     public Uni<Void> endWithoutReason(@RestPath String conversationId) {
         return end(conversationId, null);
     }

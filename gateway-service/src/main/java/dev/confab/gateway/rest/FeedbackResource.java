@@ -1,5 +1,8 @@
 package dev.confab.gateway.rest;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import dev.confab.contracts.event.Envelope;
 import dev.confab.contracts.event.FeedbackGiven;
 import dev.confab.contracts.rest.InvalidRequestException;
@@ -18,6 +21,7 @@ import org.jboss.resteasy.reactive.RestPath;
 import java.util.Locale;
 
 /** Takes a user's thumbs on a message or satisfaction score, answering 202 once it is on the public stream. */
+@Tag(name = ChatApi.CONVERSATIONS)
 @RolesAllowed(Roles.CLIENT)
 @Path("/v1/conversations/{conversationId}/feedback")
 public class FeedbackResource {
@@ -33,6 +37,9 @@ public class FeedbackResource {
     }
 
     @POST
+    @Operation(summary = "Rate a reply", description = "Thumbs up or down on one of the assistant's messages, "
+            + "a CSAT score (1-5) and a comment; published as feedback.given for analytics.")
+    @APIResponse(responseCode = "202", description = "Accepted")
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<Response> give(@RestPath String conversationId, FeedbackRequest request) {
         ConversationIds.require(conversationId);

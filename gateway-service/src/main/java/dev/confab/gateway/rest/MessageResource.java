@@ -1,5 +1,11 @@
 package dev.confab.gateway.rest;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import dev.confab.contracts.event.Envelope;
 import dev.confab.contracts.rest.InvalidRequestException;
 import dev.confab.contracts.security.CurrentCaller;
@@ -32,6 +38,7 @@ import org.jboss.resteasy.reactive.RestStreamElementType;
 import java.util.Optional;
 
 /** A conversation's messages: sending one (the bot's reply streams back as server-sent events) and reading them. */
+@Tag(name = ChatApi.CONVERSATIONS)
 @RolesAllowed(Roles.CLIENT)
 @Path("/v1/conversations/{conversationId}/messages")
 public class MessageResource {
@@ -58,6 +65,13 @@ public class MessageResource {
      * not start a second turn.
      */
     @POST
+    @Operation(summary = "Send a message and stream the reply", description = "Starts a turn with the user's "
+            + "message (at most 4,000 characters) and streams the assistant's reply until done. With an "
+            + "Idempotency-Key, sending again does not start a second turn; with an X-User-Token, the turn is the "
+            + "signed-in user's.")
+    @APIResponse(responseCode = "200", description = "The turn's reply, as it is written",
+            content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS,
+                    schema = @Schema(type = SchemaType.STRING, description = ChatApi.SSE_EVENTS)))
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
@@ -73,6 +87,15 @@ public class MessageResource {
 
     /** The conversation's messages so far, oldest first (the last {@code limit}). */
     @GET
+    @Operation(summary = "Read the conversation so far", description = "The last limit messages (1-100), oldest "
+            + "first; a signed-in user's conversation only with that user's X-User-Token.")
+    @APIResponse(responseCode = "200", description = "The messages",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ConversationHistory.class)))
+    @APIResponse(responseCode = "404", description = "No such conversation for this tenant and user",
+            content = @Content(mediaType = ChatApi.PROBLEM, schema = @Schema(ref = ChatApi.PROBLEM_SCHEMA)))
+    @APIResponse(responseCode = "503", description = "The history cannot be read right now; try again",
+            content = @Content(mediaType = ChatApi.PROBLEM, schema = @Schema(ref = ChatApi.PROBLEM_SCHEMA)))
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<ConversationHistory> history(@RestPath String conversationId,
                                             @RestQuery @DefaultValue("50") String limit,

@@ -1,5 +1,7 @@
 package dev.confab.gateway.rest;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /**
  * Body of a send-message request.
  *
@@ -8,5 +10,5 @@ package dev.confab.gateway.rest;
  * @param userId  refused: the signed-in user is taken only from a verified {@code X-User-Token}, never from the
  *                body; the field exists so that a client still sending it is told so
  */
-public record SendMessageRequest(String text, String channel, String userId) {
+public record SendMessageRequest(String text, String channel, @Schema(hidden = true) String userId) {
 }

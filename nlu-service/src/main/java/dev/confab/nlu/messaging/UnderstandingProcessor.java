@@ -3,6 +3,7 @@ package dev.confab.nlu.messaging;
 import dev.confab.contracts.event.Envelope;
 import dev.confab.contracts.event.MessageUnderstood;
 import dev.confab.contracts.event.UserMessage;
+import dev.confab.contracts.kafka.EventPublisher;
 import dev.confab.contracts.logging.EventLogContext;
 import dev.confab.contracts.metrics.TurnStage;
 import dev.confab.nlu.config.NluConfig;
@@ -14,10 +15,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.logging.Log;
 import io.smallrye.common.annotation.Blocking;
-import io.smallrye.reactive.messaging.kafka.Record;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Outgoing;
 
 /**
  * Reads user messages from {@code chat.inbound} and writes what they mean to {@code chat.understood}; keeps the ones
@@ -27,7 +26,6 @@ import org.eclipse.microprofile.reactive.messaging.Outgoing;
 public class UnderstandingProcessor {
 
     public static final String CHAT_INBOUND = "chat-inbound";
-    public static final String CHAT_UNDERSTOOD = "chat-understood";
 
     private final UnderstandingService understanding;
     private final NluModels model;
@@ -35,10 +33,12 @@ public class UnderstandingProcessor {
     private final RecentFallbacks fallbacks;
     private final Timer stage;
     private final Counter notReady;
+    private final EventPublisher publisher;
 
     public UnderstandingProcessor(UnderstandingService understanding, NluModels model, NluConfig config,
-                                  RecentFallbacks fallbacks, MeterRegistry meters) {
+                                  RecentFallbacks fallbacks, MeterRegistry meters, EventPublisher publisher) {
         this.understanding = understanding;
+        this.publisher = publisher;
         this.model = model;
         this.config = config;
         this.fallbacks = fallbacks;
@@ -47,24 +47,25 @@ public class UnderstandingProcessor {
     }
 
     /**
-     * Returns {@code null}, which skips the record, for anything that is not a user message. Blocking: the encoder
-     * is CPU-bound. A message for an assistant with no trained model yet is answered at once as not understood
-     * ({@code modelReady: false}) rather than kept waiting: waiting would hold up every other assistant's messages
-     * on the same partition.
+     * Skips anything that is not a user message. Blocking: the encoder is CPU-bound. A message for an assistant with
+     * no trained model yet is answered at once as not understood ({@code modelReady: false}) rather than kept
+     * waiting: waiting would hold up every other assistant's messages on the same partition. The result goes out
+     * through the {@link EventPublisher}, as every Confab event does (its key, its CloudEvents headers), and the user
+     * message is acknowledged once Kafka has it.
      */
     @Incoming(CHAT_INBOUND)
-    @Outgoing(CHAT_UNDERSTOOD)
     @Blocking
-    public Record<String, Envelope> understand(Envelope event) {
+    public void understand(Envelope event) {
         EventLogContext.of(event);
         if (event == null || !(event.payload() instanceof UserMessage message)) {
             Log.warnf("Skipping an event that is not a user message: %s", event == null ? "unreadable" : event.type());
-            return null;
+            return;
         }
-        return stage.record(() -> understood(event, message));
+        Envelope understood = stage.record(() -> understood(event, message));
+        publisher.publish(understood).await().indefinitely();
     }
 
-    private Record<String, Envelope> understood(Envelope event, UserMessage message) {
+    private Envelope understood(Envelope event, UserMessage message) {
         MessageUnderstood result = model.ifReady(event.tenantId(), event.assistantId())
                 .map(pipeline -> understanding.understand(message.text(), pipeline,
                         event.occurredAt().atZone(config.timeZone())))
@@ -73,8 +74,7 @@ public class UnderstandingProcessor {
         if (result.outOfScope() || result.ambiguous()) {
             fallbacks.record(event.tenantId(), event.assistantId(), event.conversationId(), message.text());
         }
-        Envelope understood = event.next(result);
-        return Record.of(understood.conversationId(), understood);
+        return event.next(result);
     }
 
     private MessageUnderstood notReady(Envelope event, UserMessage message) {
