@@ -3,6 +3,7 @@ package dev.confab.retrieval.messaging;
 import dev.confab.contracts.event.Envelope;
 import dev.confab.contracts.event.RetrievalPerformed;
 import dev.confab.contracts.event.RetrievalRequested;
+import dev.confab.contracts.kafka.EventPublisher;
 import dev.confab.contracts.logging.EventLogContext;
 import dev.confab.contracts.metrics.TurnStage;
 import dev.confab.contracts.rest.InvalidRequestException;
@@ -15,10 +16,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.logging.Log;
 import io.smallrye.reactive.messaging.annotations.Blocking;
-import io.smallrye.reactive.messaging.kafka.Record;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Outgoing;
 
 import java.util.List;
 
@@ -31,30 +30,33 @@ import java.util.List;
 public class SearchProcessor {
 
     public static final String REQUESTS = "retrieval-requests";
-    public static final String RESULTS = "retrieval-results";
 
     private final SearchService search;
     private final MeterRegistry meters;
     private final Timer stage;
+    private final EventPublisher publisher;
 
-    public SearchProcessor(SearchService search, MeterRegistry meters) {
+    public SearchProcessor(SearchService search, MeterRegistry meters, EventPublisher publisher) {
         this.search = search;
+        this.publisher = publisher;
         this.meters = meters;
         this.stage = TurnStage.timer(meters, "retrieval");
     }
 
-    /** Returns {@code null}, which skips the record, for anything that is not a search request. */
+    /**
+     * Skips anything that is not a search request. The result goes out through the {@link EventPublisher}, as every
+     * Confab event does (its key, its CloudEvents headers); the request is acknowledged once Kafka has it.
+     */
     @Incoming(REQUESTS)
-    @Outgoing(RESULTS)
     @Blocking
-    public Record<String, Envelope> answer(Envelope event) {
+    public void answer(Envelope event) {
         EventLogContext.of(event);
         if (event == null || !(event.payload() instanceof RetrievalRequested request)) {
             Log.warnf("Skipping an event that is not a search request: %s", event == null ? "unreadable" : event.type());
-            return null;
+            return;
         }
         Envelope result = event.next(stage.record(() -> answer(event, request)));
-        return Record.of(result.conversationId(), result);
+        publisher.publish(result).await().indefinitely();
     }
 
     private RetrievalPerformed answer(Envelope event, RetrievalRequested request) {
