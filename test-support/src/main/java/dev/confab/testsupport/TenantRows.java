@@ -1,5 +1,7 @@
 package dev.confab.testsupport;
 
+import dev.confab.contracts.tenancy.TenantScope;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,9 +17,6 @@ import java.util.Set;
  * whatever a query's WHERE clause says.
  */
 public final class TenantRows {
-
-    /** The setting the policies read; the same name as the services' TenantScope.SETTING. */
-    private static final String SETTING = "confab.tenant";
 
     private TenantRows() {
     }
@@ -62,7 +61,7 @@ public final class TenantRows {
             return;
         }
         try (PreparedStatement set = service.prepareStatement("select set_config(?, ?, true)")) {
-            set.setString(1, SETTING);
+            set.setString(1, TenantScope.SETTING);
             set.setString(2, tenant);
             set.executeQuery().close();
         }
