@@ -21,7 +21,13 @@ helm.sh/chart: {{ printf "%s-%s" .root.Chart.Name .root.Chart.Version }}
 {{- end -}}
 
 {{- define "confab.image" -}}
-{{- printf "%s/%s-service:%s" .root.Values.image.registry .service (default .root.Chart.AppVersion .root.Values.image.tag) -}}
+{{- $own := (index .root.Values .service).image | default dict -}}
+{{- $repository := $own.repository | default (printf "%s/%s-service" .root.Values.image.registry .service) -}}
+{{- if $own.digest -}}
+{{- printf "%s@%s" $repository $own.digest -}}
+{{- else -}}
+{{- printf "%s:%s" $repository ($own.tag | default .root.Values.image.tag | default .root.Chart.AppVersion) -}}
+{{- end -}}
 {{- end -}}
 
 {{/* A PostgreSQL database's connection settings, for the services that own one. */}}

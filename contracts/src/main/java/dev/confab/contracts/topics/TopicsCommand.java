@@ -31,7 +31,10 @@ public final class TopicsCommand {
         Map<String, String> options = new HashMap<>(DEFAULTS);
         boolean check = false;
         for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--check")) {
+            if (args[i].equals("--help")) {
+                System.out.println(USAGE);
+                return;
+            } else if (args[i].equals("--check")) {
                 check = true;
             } else if (i + 1 < args.length && (DEFAULTS.containsKey(args[i]) || args[i].equals(REPLICATION))) {
                 options.put(args[i], args[++i]);

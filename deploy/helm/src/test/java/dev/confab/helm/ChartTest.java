@@ -184,6 +184,26 @@ class ChartTest {
     }
 
     @Test
+    void eachServiceRunsTheImageItsValuesNameByDigestOrTag() {
+        String digest = "sha256:" + "3c7b48034ffaa38d".repeat(4);
+        Map<String, Object> images = Map.of("gateway.image.digest", digest,
+                "nlu.image.repository", "registry.bank.example/confab/nlu", "nlu.image.tag", "1.2.3",
+                "image.tag", "1.2.0");
+
+        RenderedChart chart = RenderedChart.renderWithHooks(null, images);
+
+        assertThat(container(podOf(chart, "gateway"), "gateway").getImage())
+                .isEqualTo("ghcr.io/confab-dev/gateway-service@" + digest);
+        assertThat(chart.one(Job.class, "confab-topics").getSpec().getTemplate().getSpec().getContainers().get(0)
+                .getImage()).as("the topics job runs the gateway's image").isEqualTo("ghcr.io/confab-dev/gateway-service@" + digest);
+        assertThat(container(podOf(chart, "nlu"), "nlu").getImage()).isEqualTo("registry.bank.example/confab/nlu:1.2.3");
+        assertThat(container(podOf(chart, "dialog"), "dialog").getImage())
+                .isEqualTo("ghcr.io/confab-dev/dialog-service:1.2.0");
+        assertThat(container(podOf(RenderedChart.render(), "analytics"), "analytics").getImage())
+                .as("the chart's appVersion by default").isEqualTo("ghcr.io/confab-dev/analytics-service:0.1.0");
+    }
+
+    @Test
     void eachGatewayReplicaOwnsTheReplyPartitionOfItsOrdinal() {
         RenderedChart chart = RenderedChart.render();
 
@@ -208,7 +228,7 @@ class ChartTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"gateway.replicas=two", "gateway.replica=3", "kafka.bootstrapServers=kafka",
-            "generation.sidecar.parallelism=0", "image.pullPolicy=Sometimes"})
+            "generation.sidecar.parallelism=0", "image.pullPolicy=Sometimes", "gateway.image.digest=latest"})
     void valuesOutsideTheSchemaAreRefused(String value) {
         String[] setting = value.split("=", 2);
 
