@@ -100,3 +100,29 @@ retrieval.qdrant.url={{ . }}
 {{ $key }}={{ $value }}
 {{- end }}
 {{- end -}}
+
+{{/* One KafkaTopic for Strimzi's Topic Operator: named after the topic (dots are not allowed in a name). */}}
+{{- define "confab.kafkaTopic" -}}
+{{- $topics := .root.Values.kafka.topics -}}
+---
+apiVersion: {{ $topics.strimzi.apiVersion }}
+kind: KafkaTopic
+metadata:
+  name: {{ printf "%s-%s" .root.Release.Name (.topic | replace "." "-") | trunc 63 | trimSuffix "-" }}
+  labels:
+    strimzi.io/cluster: {{ $topics.strimzi.cluster }}
+    {{- include "confab.labels" (dict "root" .root "service" "topics") | nindent 4 }}
+  annotations:
+    # Deleting a KafkaTopic deletes its topic and every record in it: an uninstall leaves them.
+    helm.sh/resource-policy: keep
+spec:
+  topicName: {{ .topic }}
+  partitions: {{ .partitions }}
+  {{- with $topics.replicationFactor }}
+  replicas: {{ . }}
+  {{- end }}
+  config:
+    {{- range $key, $value := .config }}
+    {{ $key }}: {{ $value }}
+    {{- end }}
+{{- end -}}

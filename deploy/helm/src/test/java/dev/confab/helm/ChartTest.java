@@ -2,6 +2,8 @@ package dev.confab.helm;
 
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.LintResult;
+import dev.confab.contracts.topics.TopicCatalog;
+import dev.confab.contracts.topics.TopicSpec;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
@@ -16,14 +18,17 @@ import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import io.strimzi.api.kafka.model.topic.KafkaTopic;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -201,6 +206,32 @@ class ChartTest {
                 .isEqualTo("ghcr.io/confab-dev/dialog-service:1.2.0");
         assertThat(container(podOf(RenderedChart.render(), "analytics"), "analytics").getImage())
                 .as("the chart's appVersion by default").isEqualTo("ghcr.io/confab-dev/analytics-service:0.1.0");
+    }
+
+    @Test
+    void withStrimziTheTopicsAreKafkaTopicsExactlyAsTheCatalogueDefinesThem() {
+        Map<String, Object> strimzi = Map.of("kafka.topics.provisioner", "strimzi",
+                "kafka.topics.strimzi.cluster", "events");
+
+        RenderedChart chart = RenderedChart.renderWithHooks(RenderedChart.PRODUCTION, strimzi);
+
+        Map<String, TopicSpec> rendered = chart.all(KafkaTopic.class).stream()
+                .collect(Collectors.toMap(topic -> topic.getSpec().getTopicName(), topic -> new TopicSpec(
+                        topic.getSpec().getTopicName(), topic.getSpec().getPartitions(),
+                        topic.getSpec().getConfig().entrySet().stream()
+                                .collect(Collectors.toMap(Map.Entry::getKey, entry -> entry.getValue().toString())))));
+        Map<String, TopicSpec> catalogue = TopicCatalog.topics(12, Duration.ofDays(7), Duration.ofDays(2557)).stream()
+                .collect(Collectors.toMap(TopicSpec::name, topic -> topic));
+        assertThat(rendered).isEqualTo(catalogue);
+        assertThat(chart.all(KafkaTopic.class)).allSatisfy(topic -> {
+            assertThat(topic.getMetadata().getLabels()).containsEntry("strimzi.io/cluster", "events");
+            assertThat(topic.getMetadata().getAnnotations()).as("an uninstall must not delete the records")
+                    .containsEntry("helm.sh/resource-policy", "keep");
+            assertThat(topic.getSpec().getReplicas()).isEqualTo(3);
+        });
+        assertThat(chart.all(Job.class)).as("the operator provisions them, not the job").isEmpty();
+        assertThatThrownBy(() -> RenderedChart.render(null, Map.of("kafka.topics.provisioner", "strimzi")))
+                .hasMessageContaining("needs kafka.topics.strimzi.cluster");
     }
 
     @Test

@@ -17,6 +17,7 @@ import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import io.strimzi.api.kafka.model.topic.KafkaTopic;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -40,17 +41,18 @@ record RenderedChart(List<HasMetadata> objects) {
     static final String KUBERNETES = "1.31.0";
 
     /** The kinds the chart may render, each with the one API version it must use. */
-    private static final Map<String, Kind> KINDS = Map.of(
-            "ConfigMap", new Kind("v1", ConfigMap.class),
-            "Secret", new Kind("v1", Secret.class),
-            "Service", new Kind("v1", Service.class),
-            "Deployment", new Kind("apps/v1", Deployment.class),
-            "StatefulSet", new Kind("apps/v1", StatefulSet.class),
-            "HorizontalPodAutoscaler", new Kind("autoscaling/v2", HorizontalPodAutoscaler.class),
-            "PodDisruptionBudget", new Kind("policy/v1", PodDisruptionBudget.class),
-            "NetworkPolicy", new Kind("networking.k8s.io/v1", NetworkPolicy.class),
-            "Job", new Kind("batch/v1", Job.class),
-            "PersistentVolumeClaim", new Kind("v1", PersistentVolumeClaim.class));
+    private static final Map<String, Kind> KINDS = Map.ofEntries(
+            Map.entry("ConfigMap", new Kind("v1", ConfigMap.class)),
+            Map.entry("Secret", new Kind("v1", Secret.class)),
+            Map.entry("Service", new Kind("v1", Service.class)),
+            Map.entry("Deployment", new Kind("apps/v1", Deployment.class)),
+            Map.entry("StatefulSet", new Kind("apps/v1", StatefulSet.class)),
+            Map.entry("HorizontalPodAutoscaler", new Kind("autoscaling/v2", HorizontalPodAutoscaler.class)),
+            Map.entry("PodDisruptionBudget", new Kind("policy/v1", PodDisruptionBudget.class)),
+            Map.entry("NetworkPolicy", new Kind("networking.k8s.io/v1", NetworkPolicy.class)),
+            Map.entry("Job", new Kind("batch/v1", Job.class)),
+            Map.entry("PersistentVolumeClaim", new Kind("v1", PersistentVolumeClaim.class)),
+            Map.entry("KafkaTopic", new Kind("kafka.strimzi.io/v1", KafkaTopic.class)));
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
