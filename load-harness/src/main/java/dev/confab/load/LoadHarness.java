@@ -29,6 +29,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class LoadHarness {
 
+    private static final int FLOOR_RECORDS = 500;
+
     private LoadHarness() {
     }
 
@@ -37,13 +39,13 @@ public final class LoadHarness {
         try {
             options = Options.parse(args, Map.of("--gateway", "http://localhost:8080", "--idle-streams", "1000",
                             "--conversations", "20", "--rate", "20", "--seconds", "30",
-                            "--text", "what is your name"),
+                            "--text", "what is your name", "--crossings", "3"),
                     List.of(), List.of("--api-key", "--gateway-pid", "--bootstrap-servers", "--out"));
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             System.err.println("usage: bin/confab-load [--gateway URL] [--api-key KEY] [--idle-streams 1000] "
                     + "[--conversations 20] [--rate 20] [--seconds 30] [--text 'what is your name'] "
-                    + "[--gateway-pid PID] [--bootstrap-servers HOST:PORT] [--out FILE.json]");
+                    + "[--gateway-pid PID] [--bootstrap-servers HOST:PORT [--crossings 3]] [--out FILE.json]");
             System.exit(2);
             return;
         }
@@ -51,6 +53,10 @@ public final class LoadHarness {
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("options", options);
         double heapBefore = gateway.heapBytes();
+        // Measured first, on a quiet machine: the least a Kafka crossing can take here.
+        Optional<double[]> floor = Optional.ofNullable(options.get("--bootstrap-servers"))
+                .map(LoadHarness::measureFloor);
+        floor.ifPresent(millis -> report.put("kafka_floor_ms", percentiles(millis)));
 
         List<HttpResponse<InputStream>> idle = openIdleStreams(gateway, Integer.parseInt(options.get("--idle-streams")));
         report.put("idle_streams_open", idle.size());
@@ -75,13 +81,18 @@ public final class LoadHarness {
         report.put("turns", timings.size());
         report.put("turns_per_second", round(timings.size() / elapsed));
         report.put("failed_turns", timings.stream().filter(TurnTiming::failed).count());
-        report.put("first_event_ms", percentiles(timings.stream().filter(timing -> !timing.failed())
-                .mapToDouble(TurnTiming::firstEventMillis).toArray()));
+        double[] firstEvents = timings.stream()
+                .filter(timing -> !timing.failed())
+                .mapToDouble(TurnTiming::firstEventMillis)
+                .toArray();
+        report.put("first_event_ms", percentiles(firstEvents));
         report.put("done_ms", percentiles(timings.stream().filter(timing -> !timing.failed())
                 .mapToDouble(TurnTiming::doneMillis).toArray()));
         report.put("gateway_relay_ms", gateway.relayMillis());
         if (options.containsKey("--bootstrap-servers")) {
             report.put("hops", new HopBreakdown(options.get("--bootstrap-servers")).of(timings));
+            report.put("overhead_vs_floor", overheadVersusFloor(firstEvents, floor.orElseThrow(),
+                    Integer.parseInt(options.get("--crossings"))));
         }
         report.put("gateway_heap_mb_after", mb(gateway.heapBytes()));
         Optional.ofNullable(options.get("--gateway-pid"))
@@ -101,6 +112,29 @@ public final class LoadHarness {
             Files.writeString(Path.of(options.get("--out")), json + "\n");
         }
         System.exit(0);
+    }
+
+    private static double[] measureFloor(String bootstrapServers) {
+        try {
+            return new KafkaFloor(bootstrapServers).measure(FLOOR_RECORDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not measure Kafka's floor at " + bootstrapServers, e);
+        }
+    }
+
+    /**
+     * A turn's time to its first event as a multiple of what its Kafka crossings alone must take: 1.0 would be a
+     * platform that adds nothing to the broker.
+     */
+    static Map<String, Object> overheadVersusFloor(double[] firstEvents, double[] floor, int crossings) {
+        Map<String, Double> turn = percentiles(firstEvents);
+        Map<String, Double> crossing = percentiles(floor);
+        Map<String, Object> ratio = new LinkedHashMap<>();
+        ratio.put("crossings", crossings);
+        for (String percentile : List.of("p50", "p99")) {
+            ratio.put(percentile, round(turn.get(percentile) / (crossings * crossing.get(percentile))));
+        }
+        return ratio;
     }
 
     /** Follows M conversations of their own; returns the streams that opened. */

@@ -15,7 +15,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -26,11 +25,11 @@ import org.awaitility.Awaitility;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.regex.Pattern;
 
@@ -54,6 +53,7 @@ public final class TopicClient {
     private final ObjectMapper json = new ObjectMapper();
     private final String bootstrapServers;
     private final KafkaProducer<String, byte[]> producer;
+    private final Map<String, TopicTail> tails = new ConcurrentHashMap<>();
 
     private TopicClient(String bootstrapServers) {
         this.bootstrapServers = bootstrapServers;
@@ -152,25 +152,14 @@ public final class TopicClient {
 
     /** Everything the topic holds right now, in offset order per partition. */
     public List<TopicRecord> records(String topic) {
-        try (KafkaConsumer<String, byte[]> consumer = newConsumer()) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
-                    .map(info -> new TopicPartition(topic, info.partition()))
-                    .toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            List<TopicRecord> records = new ArrayList<>();
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    Map<String, String> headers = new HashMap<>();
-                    record.headers().forEach(header -> headers.put(header.key(),
-                            header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8)));
-                    records.add(new TopicRecord(record.key(), parse(record.value()), record.partition(),
-                            record.offset(), headers));
-                }
-            }
-            return records;
-        }
+        return tails.computeIfAbsent(topic, name -> new TopicTail(newConsumer(), name, this::record)).records();
+    }
+
+    private TopicRecord record(ConsumerRecord<String, byte[]> record) {
+        Map<String, String> headers = new HashMap<>();
+        record.headers().forEach(header -> headers.put(header.key(),
+                header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8)));
+        return new TopicRecord(record.key(), parse(record.value()), record.partition(), record.offset(), headers);
     }
 
     /** How many partitions the topic has (creating it with the broker's default when it does not exist yet). */

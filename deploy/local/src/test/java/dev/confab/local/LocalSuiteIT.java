@@ -1,7 +1,5 @@
 package dev.confab.local;
 
-import java.util.ArrayList;
-import java.io.BufferedReader;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.confab.export.DataExport;
@@ -14,6 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -21,8 +20,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -374,9 +375,24 @@ class LocalSuiteIT {
 
     private static LocalSettings settings(Path workDir, int gatewayPort, OllamaProtocolTestServer sidecar,
                                           String otlpEndpoint) throws IOException {
+        shareTrainedModels(workDir);
         return new LocalSettings(Path.of(System.getProperty("confab.root")), workDir,
                 Path.of(System.getProperty("confab.lib")), gatewayPort, freePortBlock(2), freePortBlock(1),
                 sidecar.baseUrl(), otlpEndpoint, LocalSettings.DEFAULT_SERVICE_JVM);
+    }
+
+    /**
+     * Every suite the end-to-end tests start keeps nlu's trained models in one place, so only the first trains the
+     * sample assistant (most of a suite's start) and the others load it, as a restarted local run does; a changed
+     * assistant has another training key and is trained again.
+     */
+    private static void shareTrainedModels(Path workDir) throws IOException {
+        Path shared = Files.createDirectories(Path.of(System.getProperty("confab.lib")).resolveSibling("e2e-nlu-models"));
+        Path models = workDir.resolve("nlu-models");
+        if (Files.notExists(models, LinkOption.NOFOLLOW_LINKS)) {
+            Files.createDirectories(workDir);
+            Files.createSymbolicLink(models, shared);
+        }
     }
 
     /**
