@@ -38,6 +38,22 @@ public class EventPublisher {
      * holds the client's stream when the turn names one; everything else to the conversation id's partition.
      */
     public Uni<Void> publish(Envelope event) {
+        return emitter.sendMessage(routed(event));
+    }
+
+    /**
+     * Publishes an event that answers a consumed message and acknowledges that message once Kafka has the answer
+     * (or sends it to the consumer's failure strategy when Kafka refuses it), without waiting: a processor can take
+     * its next message while this one's answer is in flight. Answers leave in the order they were given (the producer
+     * is idempotent), and a crash before the acknowledgement redelivers the message: at least once, never lost.
+     */
+    public void publishThenAck(Envelope event, Message<?> cause) {
+        emitter.sendMessageAndForget(routed(event)
+                .withAck(cause::ack)
+                .withNack(cause::nack));
+    }
+
+    private Message<Envelope> routed(Envelope event) {
         String topic = EventType.fromWireName(event.type())
                 .map(EventType::topic)
                 .orElseThrow(() -> new IllegalArgumentException("Unknown event type " + event.type()));
@@ -49,7 +65,7 @@ public class EventPublisher {
         if (Topics.CHAT_OUTBOUND.equals(topic) && event.replyPartition() != null) {
             routing.withPartition(event.replyPartition());
         }
-        return emitter.sendMessage(Message.of(event).addMetadata(routing.build()));
+        return Message.of(event).addMetadata(routing.build());
     }
 
     /**

@@ -15,8 +15,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.logging.Log;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
  * Reads user messages from {@code chat.inbound} and writes what they mean to {@code chat.understood}; keeps the ones
@@ -51,18 +53,19 @@ public class UnderstandingProcessor {
      * no trained model yet is answered at once as not understood ({@code modelReady: false}) rather than kept
      * waiting: waiting would hold up every other assistant's messages on the same partition. The result goes out
      * through the {@link EventPublisher}, as every Confab event does (its key, its CloudEvents headers), and the user
-     * message is acknowledged once Kafka has it.
+     * message is acknowledged once Kafka has the result; the next message is read meanwhile.
      */
     @Incoming(CHAT_INBOUND)
     @Blocking
-    public void understand(Envelope event) {
+    public Uni<Void> understand(Message<Envelope> delivered) {
+        Envelope event = delivered.getPayload();
         EventLogContext.of(event);
         if (event == null || !(event.payload() instanceof UserMessage message)) {
             Log.warnf("Skipping an event that is not a user message: %s", event == null ? "unreadable" : event.type());
-            return;
+            return Uni.createFrom().completionStage(delivered.ack());
         }
-        Envelope understood = stage.record(() -> understood(event, message));
-        publisher.publish(understood).await().indefinitely();
+        publisher.publishThenAck(stage.record(() -> understood(event, message)), delivered);
+        return Uni.createFrom().voidItem();
     }
 
     private Envelope understood(Envelope event, UserMessage message) {

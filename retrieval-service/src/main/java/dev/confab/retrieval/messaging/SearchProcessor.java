@@ -15,9 +15,11 @@ import dev.confab.retrieval.service.SearchService;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
 
 import java.util.List;
 
@@ -45,18 +47,20 @@ public class SearchProcessor {
 
     /**
      * Skips anything that is not a search request. The result goes out through the {@link EventPublisher}, as every
-     * Confab event does (its key, its CloudEvents headers); the request is acknowledged once Kafka has it.
+     * Confab event does (its key, its CloudEvents headers); the request is acknowledged once Kafka has the result,
+     * and the next one is read meanwhile.
      */
     @Incoming(REQUESTS)
     @Blocking
-    public void answer(Envelope event) {
+    public Uni<Void> answer(Message<Envelope> delivered) {
+        Envelope event = delivered.getPayload();
         EventLogContext.of(event);
         if (event == null || !(event.payload() instanceof RetrievalRequested request)) {
             Log.warnf("Skipping an event that is not a search request: %s", event == null ? "unreadable" : event.type());
-            return;
+            return Uni.createFrom().completionStage(delivered.ack());
         }
-        Envelope result = event.next(stage.record(() -> answer(event, request)));
-        publisher.publish(result).await().indefinitely();
+        publisher.publishThenAck(event.next(stage.record(() -> answer(event, request))), delivered);
+        return Uni.createFrom().voidItem();
     }
 
     private RetrievalPerformed answer(Envelope event, RetrievalRequested request) {
