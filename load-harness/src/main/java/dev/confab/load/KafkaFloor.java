@@ -30,6 +30,7 @@ import java.util.concurrent.TimeoutException;
 final class KafkaFloor {
 
     private static final Duration POLL = Duration.ofMillis(100);
+    private static final Duration GIVE_UP = Duration.ofSeconds(30);
     private static final int WARM_UP = 50;
     private static final byte[] PAYLOAD = new byte[512];
 
@@ -70,8 +71,11 @@ final class KafkaFloor {
             for (int i = -WARM_UP; i < records; i++) {
                 long sent = System.nanoTime();
                 var acknowledged = producer.send(new ProducerRecord<>(topic, PAYLOAD));
+                // The consumer waits in the broker until the record is there, as the services' consumers do.
                 while (consumer.poll(POLL).isEmpty()) {
-                    // the consumer waits in the broker until the record is there, as the services' consumers do
+                    if (System.nanoTime() - sent > GIVE_UP.toNanos()) {
+                        throw new TimeoutException("A record took over " + GIVE_UP + " to cross " + topic);
+                    }
                 }
                 long received = System.nanoTime();
                 acknowledged.get(30, TimeUnit.SECONDS);

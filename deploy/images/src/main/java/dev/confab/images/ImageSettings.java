@@ -38,8 +38,13 @@ public record ImageSettings(String base, String registry, String tag, String sou
         return labels;
     }
 
+    /** Where the service's image is pushed: {@code registry/service}. */
+    public String repository(String service) {
+        return registry + "/" + service;
+    }
+
     /** The image's full name: {@code registry/service:tag}. */
     public String reference(String service) {
-        return registry + "/" + service + ":" + tag;
+        return repository(service) + ":" + tag;
     }
 }

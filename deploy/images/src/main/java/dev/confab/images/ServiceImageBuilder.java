@@ -46,6 +46,7 @@ final class ServiceImageBuilder {
                     .setFormat(ImageFormat.OCI)
                     .setFileEntriesLayers(FastJarLayers.of(app))
                     .setEntrypoint(ENTRYPOINT)
+                    // A base image's CMD would otherwise be appended to the entrypoint as the application's arguments.
                     .setProgramArguments(List.of())
                     .setWorkingDirectory(FastJarLayers.HOME)
                     .setUser(USER)
@@ -59,7 +60,7 @@ final class ServiceImageBuilder {
                     .setApplicationLayersCache(settings.output().resolveSibling("jib-cache").resolve(service))
                     .addEventHandler(LogEvent.class, ServiceImageBuilder::log);
             JibContainer built = image.containerize(to);
-            return new BuiltImage(service, settings.registry() + "/" + service, settings.tag(),
+            return new BuiltImage(service, settings.repository(service), settings.tag(),
                     built.getDigest().toString(), archive);
         } catch (InvalidImageReferenceException e) {
             throw new IllegalArgumentException("Not an image reference: " + settings.base(), e);
